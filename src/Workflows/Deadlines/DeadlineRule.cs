@@ -1,0 +1,34 @@
+using NodaTime;
+
+namespace Verkstallighet.Workflows.Deadlines;
+
+/// <summary>
+/// One version of a deadline rule: a period counted from an anchor date, with its legal reference. Rules are data an
+/// administrator owns; a change is a new version with an effective date, never an overwrite.
+/// </summary>
+public sealed class DeadlineRule
+{
+    public Guid Id { get; set; }
+
+    public required string Key { get; set; }
+
+    public int Version { get; set; }
+
+    /// <summary>ISO 8601 period, e.g. P1M.</summary>
+    public required string Period { get; set; }
+
+    public required string LegalReference { get; set; }
+
+    public required string Description { get; set; }
+
+    public LocalDate EffectiveFrom { get; set; }
+
+    /// <summary>Move a due date on a weekend or holiday to the next working day (lag (1930:173) 2 §).</summary>
+    public bool MoveToNextWorkingDay { get; set; }
+
+    public required string ChangedBy { get; set; }
+
+    public required string ChangeReason { get; set; }
+
+    public Instant CreatedAt { get; set; }
+}

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Verkstallighet.Workflows.Persistence;
+using Verkstallighet.Workflows.Timers;
+
+namespace Verkstallighet.Workflows.Deadlines;
+
+/// <summary>A deadline rule as shipped: the first version, inserted when its key is absent.</summary>
+public sealed record DeadlineRuleSeed(
+    string Key,
+    string Period,
+    string LegalReference,
+    string Description,
+    LocalDate EffectiveFrom,
+    bool MoveToNextWorkingDay = false);
+
+/// <summary>Inserts the shipped rules whose keys are absent. Existing rules, and their later versions, are never touched.</summary>
+public sealed class DeadlineRuleSeeder(IDbContextFactory<WorkflowsDbContext> contexts, IEnumerable<DeadlineRuleSeed> seeds, IClock clock)
+{
+    public async Task<int> SeedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var existing = (await db.DeadlineRules.Select(r => r.Key).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var added = 0;
+        foreach (var seed in seeds.Where(s => !existing.Contains(s.Key)).DistinctBy(s => s.Key))
+        {
+            if (!IsoTime.TryParsePeriod(seed.Period, out var period) || period.HasTimeComponent)
+            {
+                throw new InvalidOperationException($"The shipped rule '{seed.Key}' has the period '{seed.Period}', which is not a date period.");
+            }
+
+            db.DeadlineRules.Add(new DeadlineRule
+            {
+                Id = Guid.CreateVersion7(),
+                Key = seed.Key,
+                Version = 1,
+                Period = seed.Period,
+                LegalReference = seed.LegalReference,
+                Description = seed.Description,
+                EffectiveFrom = seed.EffectiveFrom,
+                MoveToNextWorkingDay = seed.MoveToNextWorkingDay,
+                ChangedBy = "system",
+                ChangeReason = "Levererad regel.",
+                CreatedAt = clock.GetCurrentInstant(),
+            });
+            added++;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another Host seeded the same rules at the same moment; theirs stand.
+            return 0;
+        }
+
+        return added;
+    }
+}

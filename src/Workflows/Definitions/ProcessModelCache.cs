@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using Verkstallighet.Workflows.Activities;
+
+namespace Verkstallighet.Workflows.Definitions;
+
+/// <summary>
+/// Parsed models of stored definitions by definition id. A published version never changes, so a model is parsed
+/// once per process and shared by all its instances.
+/// </summary>
+public sealed class ProcessModelCache(ActivityRegistry activities)
+{
+    private readonly ConcurrentDictionary<Guid, ProcessModel> models = new();
+
+    public ProcessModel Get(WorkflowDefinition definition) =>
+        models.GetOrAdd(definition.Id, static (_, args) => args.cache.Parse(args.definition), (cache: this, definition));
+
+    public bool TryGet(Guid definitionId, out ProcessModel model) => models.TryGetValue(definitionId, out model!);
+
+    public ProcessModel Get(Guid definitionId, string xml) =>
+        models.GetOrAdd(definitionId, static (_, args) => args.cache.Parse(args.xml), (cache: this, xml));
+
+    private ProcessModel Parse(WorkflowDefinition definition) => Parse(definition.Xml);
+
+    private ProcessModel Parse(string xml)
+    {
+        // Deadline rules were checked when the version was published, and rules are never deleted.
+        var parsed = BpmnParser.Parse(xml, new PublishedEnvironment(activities));
+        return parsed.Model ?? throw new InvalidOperationException(
+            "A stored definition no longer parses: " + string.Join("; ", parsed.Problems.Select(p => $"{p.ElementId}: {p.Message}")));
+    }
+
+    private sealed class PublishedEnvironment(ActivityRegistry activities) : IDefinitionEnvironment
+    {
+        public bool TryGetActivity(string type, out ActivityDescriptor descriptor) => activities.TryGet(type, out descriptor);
+
+        public bool DeadlineRuleExists(string key) => true;
+    }
+}
+
+/// <summary>The environment for validating new documents: the registered activities and the stored deadline rules.</summary>
+public sealed class ValidationEnvironment(ActivityRegistry activities, IReadOnlySet<string> deadlineRules) : IDefinitionEnvironment
+{
+    public bool TryGetActivity(string type, out ActivityDescriptor descriptor) => activities.TryGet(type, out descriptor);
+
+    public bool DeadlineRuleExists(string key) => deadlineRules.Contains(key);
+}

@@ -1,0 +1,321 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using Npgsql;
+
+namespace Verkstallighet.Workflows.Persistence;
+
+/// <summary>
+/// A private PostgreSQL cluster run from the machine's own binaries (initdb/pg_ctl). The Host uses a persistent one
+/// under <c>.data/</c> when no connection string is configured; tests use throwaway ones.
+/// </summary>
+public sealed class LocalPostgresCluster : IAsyncDisposable
+{
+    private const string SuperUser = "postgres";
+    private readonly string dataDirectory;
+    private readonly string binDirectory;
+    private readonly bool throwaway;
+    private bool stopped;
+
+    private LocalPostgresCluster(string dataDirectory, string binDirectory, int port, string? password, bool throwaway)
+    {
+        this.dataDirectory = dataDirectory;
+        this.binDirectory = binDirectory;
+        this.throwaway = throwaway;
+        Port = port;
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = port,
+            Username = SuperUser,
+            Database = "postgres",
+            Password = password,
+        };
+        ServerConnectionString = builder.ConnectionString;
+    }
+
+    public int Port { get; }
+
+    /// <summary>Connection string to the maintenance database <c>postgres</c>.</summary>
+    public string ServerConnectionString { get; }
+
+    public string ConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database }.ConnectionString;
+
+    /// <summary>
+    /// Finds the PostgreSQL server binaries: <c>POSTGRES_BIN</c>, then the newest <c>/usr/lib/postgresql/*/bin</c>,
+    /// then <c>pg_ctl</c> on the PATH. Returns null when there are none.
+    /// </summary>
+    public static string? FindBinDirectory()
+    {
+        var configured = Environment.GetEnvironmentVariable("POSTGRES_BIN");
+        if (!string.IsNullOrWhiteSpace(configured) && File.Exists(Path.Combine(configured, "pg_ctl")))
+        {
+            return configured;
+        }
+
+        const string debianRoot = "/usr/lib/postgresql";
+        if (Directory.Exists(debianRoot))
+        {
+            var newest = Directory.GetDirectories(debianRoot)
+                .Select(d => (Dir: Path.Combine(d, "bin"), Version: int.TryParse(Path.GetFileName(d), out var v) ? v : 0))
+                .Where(d => File.Exists(Path.Combine(d.Dir, "pg_ctl")) && File.Exists(Path.Combine(d.Dir, "initdb")))
+                .OrderByDescending(d => d.Version)
+                .FirstOrDefault();
+            if (newest.Dir is not null)
+            {
+                return newest.Dir;
+            }
+        }
+
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
+        {
+            if (dir.Length > 0 && File.Exists(Path.Combine(dir, "pg_ctl")) && File.Exists(Path.Combine(dir, "initdb")))
+            {
+                return dir;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Starts (initialising first if needed) a persistent cluster in <paramref name="dataDirectory"/>. A cluster that is
+    /// already running there, left by an earlier run that was killed, is reused.
+    /// </summary>
+    public static async Task<LocalPostgresCluster> StartPersistentAsync(string dataDirectory, CancellationToken cancellationToken = default)
+    {
+        var bin = FindBinDirectory() ?? throw new PostgresBinariesNotFoundException();
+        dataDirectory = Path.GetFullPath(dataDirectory);
+        var clusterDirectory = Path.Combine(dataDirectory, "pg");
+        var passwordFile = Path.Combine(dataDirectory, "postgres.password");
+        Directory.CreateDirectory(dataDirectory);
+
+        string password;
+        if (!File.Exists(Path.Combine(clusterDirectory, "PG_VERSION")))
+        {
+            password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+            await File.WriteAllTextAsync(passwordFile, password, cancellationToken);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+            await InitDbAsync(bin, clusterDirectory, password, fastAndUnsafe: false, cancellationToken);
+        }
+        else
+        {
+            password = (await File.ReadAllTextAsync(passwordFile, cancellationToken)).Trim();
+        }
+
+        var running = await RunningPortAsync(bin, clusterDirectory, cancellationToken);
+        var port = running ?? FreePort();
+        var cluster = new LocalPostgresCluster(clusterDirectory, bin, port, password, throwaway: false);
+        if (running is null)
+        {
+            await cluster.PgCtlStartAsync(extraSettings: [], cancellationToken);
+        }
+
+        return cluster;
+    }
+
+    /// <summary>
+    /// Starts a fresh cluster in a temporary directory with durability switched off (fsync, synchronous commit),
+    /// for tests and benchmarks. Disposing it stops the server and deletes its files.
+    /// </summary>
+    public static async Task<LocalPostgresCluster> StartThrowawayAsync(CancellationToken cancellationToken = default)
+    {
+        var bin = FindBinDirectory() ?? throw new PostgresBinariesNotFoundException();
+        var root = Path.Combine(Path.GetTempPath(), "verkstallighet-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(root);
+        MakeTraversable(root);
+        var clusterDirectory = Path.Combine(root, "pg");
+        await InitDbAsync(bin, clusterDirectory, password: null, fastAndUnsafe: true, cancellationToken);
+        var cluster = new LocalPostgresCluster(clusterDirectory, bin, FreePort(), password: null, throwaway: true);
+        await cluster.PgCtlStartAsync(
+            ["fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=300", "shared_buffers=256MB"],
+            cancellationToken);
+        return cluster;
+    }
+
+    public async Task CreateDatabaseAsync(string name, string? template = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = new NpgsqlConnection(ServerConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        var sql = $"CREATE DATABASE \"{name}\"" + (template is null ? "" : $" TEMPLATE \"{template}\"");
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task StopAsync()
+    {
+        if (stopped)
+        {
+            return;
+        }
+
+        stopped = true;
+        NpgsqlConnection.ClearAllPools();
+        await RunAsync(PgTool("pg_ctl"), ["stop", "-D", dataDirectory, "-m", "fast", "-w", "-t", "60"], throwOnError: false, CancellationToken.None);
+        if (throwaway)
+        {
+            try
+            {
+                Directory.Delete(Path.GetDirectoryName(dataDirectory)!, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temporary directory is harmless.
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync() => new(StopAsync());
+
+    private string PgTool(string name) => Path.Combine(binDirectory, name);
+
+    private async Task PgCtlStartAsync(IReadOnlyList<string> extraSettings, CancellationToken cancellationToken)
+    {
+        // No Unix socket: the cluster is reached over loopback TCP only, and socket paths have a length limit.
+        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''";
+        foreach (var setting in extraSettings)
+        {
+            options += " -c " + setting;
+        }
+
+        var logFile = Path.Combine(dataDirectory, "server.log");
+        await RunAsync(PgTool("pg_ctl"), ["start", "-D", dataDirectory, "-l", logFile, "-w", "-t", "120", "-o", options], throwOnError: true, cancellationToken);
+    }
+
+    private static async Task InitDbAsync(string bin, string clusterDirectory, string? password, bool fastAndUnsafe, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(clusterDirectory);
+        ChownToPostgresWhenRoot(clusterDirectory);
+        var arguments = new List<string> { "-D", clusterDirectory, "-U", SuperUser, "-E", "UTF8", "--locale=C.UTF-8" };
+        string? pwFile = null;
+        if (password is null)
+        {
+            arguments.Add("--auth=trust");
+        }
+        else
+        {
+            pwFile = Path.Combine(Path.GetTempPath(), "vw-pw-" + Guid.NewGuid().ToString("N"));
+            await File.WriteAllTextAsync(pwFile, password, cancellationToken);
+            ChownToPostgresWhenRoot(pwFile);
+            arguments.AddRange(["--auth-host=scram-sha-256", "--auth-local=peer", "--pwfile", pwFile]);
+        }
+
+        if (fastAndUnsafe)
+        {
+            arguments.Add("--no-sync");
+        }
+
+        try
+        {
+            await RunAsync(Path.Combine(bin, "initdb"), arguments, throwOnError: true, cancellationToken);
+        }
+        finally
+        {
+            if (pwFile is not null)
+            {
+                File.Delete(pwFile);
+            }
+        }
+    }
+
+    private static async Task<int?> RunningPortAsync(string bin, string clusterDirectory, CancellationToken cancellationToken)
+    {
+        var pidFile = Path.Combine(clusterDirectory, "postmaster.pid");
+        if (!File.Exists(pidFile))
+        {
+            return null;
+        }
+
+        var status = await RunAsync(Path.Combine(bin, "pg_ctl"), ["status", "-D", clusterDirectory], throwOnError: false, cancellationToken);
+        if (status.ExitCode != 0)
+        {
+            return null;
+        }
+
+        // The fourth line of postmaster.pid is the port the server listens on.
+        var lines = await File.ReadAllLinesAsync(pidFile, cancellationToken);
+        return lines.Length > 3 && int.TryParse(lines[3], out var port) ? port : null;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static bool IsRoot => OperatingSystem.IsLinux() && geteuid() == 0;
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern uint geteuid();
+
+    private static void ChownToPostgresWhenRoot(string path)
+    {
+        if (IsRoot)
+        {
+            var result = RunAsync("chown", ["-R", SuperUser + ":", path], throwOnError: true, CancellationToken.None).GetAwaiter().GetResult();
+            _ = result;
+        }
+    }
+
+    private static void MakeTraversable(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        File.SetUnixFileMode(directory,
+            UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+            UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+    }
+
+    private sealed record ProcessResult(int ExitCode, string Output);
+
+    /// <summary>Runs a PostgreSQL tool; as root it runs as the <c>postgres</c> user, because initdb and postgres refuse root.</summary>
+    private static async Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, bool throwOnError, CancellationToken cancellationToken)
+    {
+        var asPostgres = IsRoot && program != "chown";
+        var info = new ProcessStartInfo(asPostgres ? "runuser" : program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        if (asPostgres)
+        {
+            info.ArgumentList.Add("-u");
+            info.ArgumentList.Add(SuperUser);
+            info.ArgumentList.Add("--");
+            info.ArgumentList.Add(program);
+        }
+
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {program}.");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        var output = (await stdout) + (await stderr);
+        if (throwOnError && process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{Path.GetFileName(program)} failed with exit code {process.ExitCode}: {output.Trim()}");
+        }
+
+        return new ProcessResult(process.ExitCode, output);
+    }
+}
+
+public sealed class PostgresBinariesNotFoundException() : Exception(
+    "No PostgreSQL server binaries were found (initdb and pg_ctl). Either install them (on Debian: apt-get install postgresql) " +
+    "or set POSTGRES_BIN to their folder, or configure ConnectionStrings:Workflows to use an existing PostgreSQL server.");

@@ -1,0 +1,995 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Text;
+using Verkstallighet.Workflows.Activities;
+using Verkstallighet.Workflows.Deadlines;
+using Verkstallighet.Workflows.Definitions;
+using Verkstallighet.Workflows.Expressions;
+using Verkstallighet.Workflows.Journal;
+using Verkstallighet.Workflows.Json;
+using Verkstallighet.Workflows.Persistence;
+using Verkstallighet.Workflows.Tasks;
+using Verkstallighet.Workflows.Timers;
+
+namespace Verkstallighet.Workflows.Runtime;
+
+/// <summary>An element could not run; the token gets an incident with this message.</summary>
+internal sealed class ElementFailedException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>The services a step needs, shared by all steps.</summary>
+internal sealed record StepServices(
+    ActivityRegistry Activities,
+    ScriptSandbox Scripts,
+    IServiceProvider Services);
+
+/// <summary>
+/// One step of one instance: the token semantics of the engine. It is given the instance as loaded, applies a
+/// trigger (start, task completion, timer, message, retry), runs every token until it waits, and then saves the
+/// instance, variables, bookmarks, tasks, timers and journal in one transaction.
+/// </summary>
+internal sealed class InstanceStep
+{
+    private readonly StepServices services;
+    private readonly WorkflowsDbContext db;
+    private readonly WorkflowInstance instance;
+    private readonly ProcessModel model;
+    private readonly List<Bookmark> bookmarks;
+    private readonly List<Incident> openIncidents;
+    private readonly Actor actor;
+    private readonly Instant now;
+    private readonly ExecutionState state;
+    private readonly JsonObject variables;
+    private readonly Queue<Token> ready = new();
+    private readonly Dictionary<Guid, HumanTask> newTasks = [];
+    private readonly Dictionary<Guid, WorkflowTimer> newTimers = [];
+    private readonly List<Guid> cancelledTaskBookmarks = [];
+    private readonly List<Guid> cancelledTimerBookmarks = [];
+    private bool terminating;
+
+    public InstanceStep(
+        StepServices services,
+        WorkflowsDbContext db,
+        WorkflowInstance instance,
+        ProcessModel model,
+        List<Bookmark> bookmarks,
+        List<Incident> openIncidents,
+        Actor actor,
+        Instant now)
+    {
+        this.services = services;
+        this.db = db;
+        this.instance = instance;
+        this.model = model;
+        this.bookmarks = bookmarks;
+        this.openIncidents = openIncidents;
+        this.actor = actor;
+        this.now = now;
+        state = ExecutionState.Deserialize(instance.State);
+        variables = JsonNode.Parse(instance.Variables) as JsonObject ?? [];
+    }
+
+    public IEnumerable<HumanTask> CreatedTasks => newTasks.Values.Where(t => t.Status == HumanTaskStatus.Open);
+
+    // ---- triggers -------------------------------------------------------------------------------------------------
+
+    public async Task StartAsync(StartEventNode start, JsonObject? initialVariables, CancellationToken cancellationToken)
+    {
+        Merge(initialVariables);
+        Journal(JournalKinds.InstanceStarted, start.Id, new { definition = model.Key, version = instance.DefinitionVersion, variables = initialVariables });
+        var root = new ScopeInstance { Id = state.NewId("s"), ScopeId = model.Root.Id };
+        state.Scopes.Add(root);
+        await SubscribeEventSubProcessesAsync(root, cancellationToken);
+        var token = NewToken(root, start, via: null);
+        Leave(token, start);
+        await RunAsync(cancellationToken);
+    }
+
+    public async Task CompleteTaskAsync(HumanTask task, Bookmark bookmark, JsonObject data, HumanTaskContextInfo who, CancellationToken cancellationToken)
+    {
+        var token = state.Token(bookmark.TokenId) ?? throw new ConflictException("The task's activity is no longer active.");
+        var node = (TaskNode)model.Node(bookmark.ElementId);
+        var descriptor = services.Activities.Get(node.ActivityType);
+        HumanActivity activity;
+        try
+        {
+            activity = (HumanActivity)CreateActivity(descriptor, node);
+        }
+        catch (ElementFailedException e)
+        {
+            throw new ConflictException($"The task cannot be completed: {e.Message}");
+        }
+
+        var context = new HumanTaskContext(ActivityContextFor(node), task.Id, who.Roles, who.Office);
+        var problems = activity.Submit(data, context);
+        if (problems.Count > 0)
+        {
+            throw new FormInvalidException(problems);
+        }
+
+        WriteOutputs(descriptor, node, activity);
+        task.Status = HumanTaskStatus.Completed;
+        task.CompletedAt = now;
+        task.CompletedBy = actor.UserId;
+        task.Assignee ??= actor.UserId;
+        task.Data = data.ToJsonString();
+        task.Version++;
+        RemoveBookmark(bookmark, cancelled: false);
+        Journal(JournalKinds.TaskCompleted, node.Id, new { taskId = task.Id, data });
+        CompleteActivity(token, node);
+        await RunAsync(cancellationToken);
+    }
+
+    /// <summary>A timer fired or a message arrived for this bookmark.</summary>
+    public async Task TriggerAsync(Bookmark bookmark, JsonObject? payload, WorkflowTimer? firedTimer, CancellationToken cancellationToken)
+    {
+        if (!bookmarks.Contains(bookmark))
+        {
+            return; // removed earlier in this step, e.g. by an interrupting event
+        }
+
+        Merge(payload);
+        var node = model.Node(bookmark.ElementId);
+        var oneShot = firedTimer is null ? bookmark.Kind != BookmarkKind.Message : !Reschedule(firedTimer);
+        if (firedTimer is not null)
+        {
+            Journal(JournalKinds.TimerFired, node.Id, new { timerId = firedTimer.Id, dueDate = firedTimer.DueDate });
+        }
+        else
+        {
+            Journal(JournalKinds.MessageReceived, node.Id, new { message = bookmark.MessageName, payload });
+        }
+
+        switch (node)
+        {
+            case IntermediateCatchEventNode catchEvent:
+            {
+                var token = state.Token(bookmark.TokenId)!;
+                if (token.ElementId != catchEvent.Id)
+                {
+                    // The token waits at an event-based gateway: this event wins, the others are withdrawn.
+                    RemoveBookmarksOf(token, cancelled: true, except: bookmark);
+                    token.ArrivedVia = catchEvent.Incoming[0].Id;
+                    token.ElementId = catchEvent.Id;
+                }
+
+                RemoveBookmark(bookmark, cancelled: false);
+                token.Status = TokenStatus.Active;
+                Leave(token, catchEvent);
+                break;
+            }
+
+            case BoundaryEventNode boundary:
+            {
+                var activityToken = state.Token(bookmark.TokenId)!;
+                var scope = state.Scope(activityToken.ScopeInstanceId)!;
+                if (boundary.CancelActivity)
+                {
+                    RemoveBookmark(bookmark, cancelled: false);
+                    CancelToken(activityToken);
+                }
+                else if (oneShot)
+                {
+                    RemoveBookmark(bookmark, cancelled: false);
+                }
+
+                var token = NewToken(scope, boundary, via: null, enqueue: false);
+                Leave(token, boundary);
+                break;
+            }
+
+            case StartEventNode start when start.Scope.Owner is { TriggeredByEvent: true } eventSubProcess:
+            {
+                var scope = state.Scope(bookmark.ScopeInstanceId)!;
+                if (start.IsInterrupting)
+                {
+                    RemoveBookmark(bookmark, cancelled: false);
+                    foreach (var subscription in bookmarks.Where(b => b.ScopeInstanceId == scope.Id).ToList())
+                    {
+                        RemoveBookmark(subscription, cancelled: true);
+                    }
+
+                    CancelScopeContents(scope);
+                }
+                else if (oneShot)
+                {
+                    RemoveBookmark(bookmark, cancelled: false);
+                }
+
+                var owner = NewToken(scope, eventSubProcess, via: null, enqueue: false);
+                owner.Status = TokenStatus.Waiting;
+                var child = new ScopeInstance { Id = state.NewId("s"), ScopeId = eventSubProcess.Id, ParentId = scope.Id, OwnerTokenId = owner.Id };
+                state.Scopes.Add(child);
+                await SubscribeEventSubProcessesAsync(child, cancellationToken);
+                var token = NewToken(child, start, via: null, enqueue: false);
+                Leave(token, start);
+                break;
+            }
+
+            default:
+                throw new InvalidOperationException($"Bookmark {bookmark.Id} at '{node.Id}' cannot be triggered.");
+        }
+
+        await RunAsync(cancellationToken);
+    }
+
+    public async Task RetryAsync(Incident incident, CancellationToken cancellationToken)
+    {
+        ResolveIncident(incident);
+        var token = state.Token(incident.TokenId);
+        if (token is not null && token.Status == TokenStatus.Incident)
+        {
+            token.Status = TokenStatus.Active;
+            if (token.FailedLeaving)
+            {
+                token.FailedLeaving = false;
+                Leave(token, model.Node(token.ElementId));
+            }
+            else
+            {
+                ready.Enqueue(token);
+            }
+        }
+
+        await RunAsync(cancellationToken);
+    }
+
+    public async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        instance.State = state.Serialize();
+        instance.Variables = variables.ToJsonString();
+        instance.OpenIncidents = openIncidents.Count(i => i.ResolvedAt is null);
+        instance.Revision++;
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            if (cancelledTaskBookmarks.Count > 0)
+            {
+                await db.Tasks
+                    .Where(t => cancelledTaskBookmarks.Contains(t.BookmarkId) && t.Status == HumanTaskStatus.Open)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(t => t.Status, HumanTaskStatus.Cancelled)
+                        .SetProperty(t => t.CompletedAt, now)
+                        .SetProperty(t => t.Version, t => t.Version + 1), cancellationToken);
+            }
+
+            if (cancelledTimerBookmarks.Count > 0)
+            {
+                await db.Timers
+                    .Where(t => t.BookmarkId != null && cancelledTimerBookmarks.Contains(t.BookmarkId.Value) && t.Status == TimerStatus.Pending)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(t => t.Status, TimerStatus.Cancelled)
+                        .SetProperty(t => t.Version, t => t.Version + 1), cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        });
+    }
+
+    // ---- the token loop -----------------------------------------------------------------------------------------
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (ready.TryDequeue(out var token))
+        {
+            if (!state.Tokens.Contains(token) || token.Status != TokenStatus.Active)
+            {
+                continue; // cancelled while queued
+            }
+
+            var node = model.Node(token.ElementId);
+            try
+            {
+                await EnterAsync(token, node, cancellationToken);
+            }
+            catch (ElementFailedException e)
+            {
+                RemoveBookmarksOf(token, cancelled: true);
+                RaiseIncident(token, node, e.Message, leaving: false);
+            }
+        }
+    }
+
+    private async Task EnterAsync(Token token, FlowNode node, CancellationToken cancellationToken)
+    {
+        switch (node)
+        {
+            case StartEventNode:
+                Leave(token, node);
+                break;
+
+            case EndEventNode end:
+                var scope = state.Scope(token.ScopeInstanceId)!;
+                if (end.Terminate)
+                {
+                    Journal(JournalKinds.ElementCompleted, end.Id, new { terminate = true });
+                    state.Tokens.Remove(token);
+                    terminating = scope.ParentId is null;
+                    CancelScopeContents(scope);
+                }
+                else
+                {
+                    state.Tokens.Remove(token);
+                }
+
+                CompleteScopeIfDone(scope);
+                break;
+
+            case TaskNode task:
+                await EnterTaskAsync(token, task, cancellationToken);
+                break;
+
+            case SubProcessNode subProcess:
+                token.Status = TokenStatus.Waiting;
+                await SubscribeBoundaryEventsAsync(token, subProcess, cancellationToken);
+                var child = new ScopeInstance { Id = state.NewId("s"), ScopeId = subProcess.Id, ParentId = token.ScopeInstanceId, OwnerTokenId = token.Id };
+                state.Scopes.Add(child);
+                await SubscribeEventSubProcessesAsync(child, cancellationToken);
+                var start = subProcess.Body.NoneStartEvent!;
+                Leave(NewToken(child, start, via: null, enqueue: false), start);
+                break;
+
+            case GatewayNode { Kind: GatewayKind.Parallel } join when join.Incoming.Count > 1:
+                Join(token, join);
+                break;
+
+            case GatewayNode { Kind: GatewayKind.EventBased } eventGateway:
+                token.Status = TokenStatus.Waiting;
+                foreach (var flow in eventGateway.Outgoing)
+                {
+                    var target = (IntermediateCatchEventNode)flow.Target;
+                    await SubscribeAsync(target.Trigger, target.Id, token.Id, scopeInstanceId: null, cancellationToken);
+                }
+
+                break;
+
+            case GatewayNode:
+                Leave(token, node);
+                break;
+
+            case IntermediateCatchEventNode catchEvent:
+                token.Status = TokenStatus.Waiting;
+                await SubscribeAsync(catchEvent.Trigger, catchEvent.Id, token.Id, scopeInstanceId: null, cancellationToken);
+                break;
+
+            default:
+                throw new ElementFailedException($"Elements of type {node.GetType().Name} cannot run.");
+        }
+    }
+
+    private async Task EnterTaskAsync(Token token, TaskNode node, CancellationToken cancellationToken)
+    {
+        var descriptor = services.Activities.Get(node.ActivityType);
+        var activity = CreateActivity(descriptor, node);
+        if (activity is AutomaticActivity automatic)
+        {
+            try
+            {
+                await automatic.ExecuteAsync(ActivityContextFor(node), cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not ElementFailedException)
+            {
+                throw new ElementFailedException($"Activity '{descriptor.Type}' failed: {e.Message}", e);
+            }
+
+            WriteOutputs(descriptor, node, activity);
+            Journal(JournalKinds.ElementCompleted, node.Id, new { activity = descriptor.Type });
+            Leave(token, node);
+            return;
+        }
+
+        var human = (HumanActivity)activity;
+        token.Status = TokenStatus.Waiting;
+        var dueDate = await SubscribeBoundaryEventsAsync(token, node, cancellationToken);
+        var bookmark = AddBookmark(BookmarkKind.Task, node.Id, token.Id, null, null);
+        var task = new HumanTask
+        {
+            Id = Guid.CreateVersion7(now.ToDateTimeOffset()),
+            InstanceId = instance.Id,
+            BookmarkId = bookmark.Id,
+            ElementId = node.Id,
+            ActivityType = descriptor.Type,
+            Title = node.DisplayName,
+            DefinitionKey = instance.DefinitionKey,
+            CorrelationId = instance.CorrelationId,
+            CandidateRole = human.CandidateRole,
+            Office = human.Office ?? (variables["office"] is JsonValue office && office.TryGetValue<string>(out var o) ? o : null),
+            Assignee = human.Assignee,
+            ClaimedAt = human.Assignee is null ? null : now,
+            DueDate = dueDate,
+            Status = HumanTaskStatus.Open,
+            CreatedAt = now,
+            Version = 1,
+        };
+        newTasks[bookmark.Id] = task;
+        db.Tasks.Add(task);
+        Journal(JournalKinds.TaskCreated, node.Id, new { taskId = task.Id, task.CandidateRole, task.Office, task.Assignee, task.DueDate });
+    }
+
+    private void Join(Token token, GatewayNode join)
+    {
+        token.Status = TokenStatus.Joining;
+        var waiting = state.Tokens
+            .Where(t => t.Status == TokenStatus.Joining && t.ElementId == join.Id && t.ScopeInstanceId == token.ScopeInstanceId)
+            .ToList();
+        var arrivals = join.Incoming.Select(flow => waiting.FirstOrDefault(t => t.ArrivedVia == flow.Id)).ToList();
+        if (arrivals.Any(t => t is null))
+        {
+            return;
+        }
+
+        // One token from each incoming flow is consumed; one continues.
+        var survivor = arrivals[0]!;
+        foreach (var arrived in arrivals.Skip(1))
+        {
+            state.Tokens.Remove(arrived!);
+        }
+
+        survivor.Status = TokenStatus.Active;
+        Leave(survivor, join);
+    }
+
+    /// <summary>Moves a token out of a node along the flows it selects; forks for several, ends it for none.</summary>
+    private void Leave(Token token, FlowNode node)
+    {
+        List<SequenceFlow> flows;
+        try
+        {
+            flows = SelectOutgoing(node);
+        }
+        catch (ElementFailedException e)
+        {
+            RaiseIncident(token, node, e.Message, leaving: true);
+            return;
+        }
+
+        var scope = state.Scope(token.ScopeInstanceId)!;
+        if (flows.Count == 0)
+        {
+            state.Tokens.Remove(token);
+            CompleteScopeIfDone(scope);
+            return;
+        }
+
+        MoveAlong(token, flows[0]);
+        foreach (var flow in flows.Skip(1))
+        {
+            NewToken(scope, flow.Target, flow.Id);
+        }
+    }
+
+    private void MoveAlong(Token token, SequenceFlow flow)
+    {
+        token.ElementId = flow.Target.Id;
+        token.ArrivedVia = flow.Id;
+        token.Status = TokenStatus.Active;
+        ready.Enqueue(token);
+    }
+
+    private List<SequenceFlow> SelectOutgoing(FlowNode node)
+    {
+        if (node is GatewayNode gateway)
+        {
+            switch (gateway.Kind)
+            {
+                case GatewayKind.Parallel:
+                    return gateway.Outgoing;
+                case GatewayKind.Exclusive:
+                    if (gateway.Outgoing.Count == 1 && gateway.Outgoing[0].Condition is null)
+                    {
+                        return gateway.Outgoing;
+                    }
+
+                    foreach (var flow in gateway.Outgoing.Where(f => f != gateway.DefaultFlow && f.Condition is not null))
+                    {
+                        if (Condition(flow))
+                        {
+                            Journal(JournalKinds.GatewayDecided, gateway.Id, new { flow = flow.Id });
+                            return [flow];
+                        }
+                    }
+
+                    if (gateway.DefaultFlow is not null)
+                    {
+                        Journal(JournalKinds.GatewayDecided, gateway.Id, new { flow = gateway.DefaultFlow.Id, @default = true });
+                        return [gateway.DefaultFlow];
+                    }
+
+                    throw new ElementFailedException($"No condition leaving gateway '{gateway.Id}' is true, and it has no default flow.");
+            }
+        }
+
+        if (node.Outgoing.All(f => f.Condition is null))
+        {
+            return node.Outgoing;
+        }
+
+        // An activity's conditional flows: every flow whose condition holds, else the default flow.
+        var taken = node.Outgoing.Where(f => f != node.DefaultFlow && (f.Condition is null || Condition(f))).ToList();
+        if (taken.Count == 0 && node.DefaultFlow is not null)
+        {
+            taken.Add(node.DefaultFlow);
+        }
+
+        if (taken.Count == 0)
+        {
+            throw new ElementFailedException($"No condition leaving '{node.Id}' is true, and it has no default flow.");
+        }
+
+        return taken;
+    }
+
+    private bool Condition(SequenceFlow flow)
+    {
+        try
+        {
+            return services.Scripts.EvaluateCondition(flow.Condition!, variables);
+        }
+        catch (ScriptException e)
+        {
+            throw new ElementFailedException($"Condition of flow '{flow.Id}': {e.Message}", e);
+        }
+    }
+
+    // ---- completion and cancellation -----------------------------------------------------------------------------
+
+    private void CompleteActivity(Token token, FlowNode node)
+    {
+        RemoveBookmarksOf(token, cancelled: true);
+        token.Status = TokenStatus.Active;
+        Leave(token, node);
+    }
+
+    private void CompleteScopeIfDone(ScopeInstance scope)
+    {
+        if (state.Tokens.Any(t => t.ScopeInstanceId == scope.Id))
+        {
+            return;
+        }
+
+        foreach (var subscription in bookmarks.Where(b => b.ScopeInstanceId == scope.Id).ToList())
+        {
+            RemoveBookmark(subscription, cancelled: true);
+        }
+
+        state.Scopes.Remove(scope);
+        if (scope.ParentId is null)
+        {
+            EndInstance();
+            return;
+        }
+
+        var owner = state.Token(scope.OwnerTokenId)!;
+        var ownerNode = (SubProcessNode)model.Node(owner.ElementId);
+        Journal(JournalKinds.ElementCompleted, ownerNode.Id, null);
+        if (ownerNode.TriggeredByEvent)
+        {
+            state.Tokens.Remove(owner);
+            CompleteScopeIfDone(state.Scope(owner.ScopeInstanceId)!);
+        }
+        else
+        {
+            CompleteActivity(owner, ownerNode);
+        }
+    }
+
+    private void EndInstance()
+    {
+        foreach (var leftover in bookmarks.ToList())
+        {
+            RemoveBookmark(leftover, cancelled: true);
+        }
+
+        foreach (var incident in openIncidents.Where(i => i.ResolvedAt is null))
+        {
+            ResolveIncident(incident);
+        }
+
+        instance.Status = terminating ? InstanceStatus.Terminated : InstanceStatus.Completed;
+        instance.EndedAt = now;
+        Journal(terminating ? JournalKinds.InstanceTerminated : JournalKinds.InstanceCompleted, null, null);
+    }
+
+    private void CancelScopeContents(ScopeInstance scope)
+    {
+        foreach (var token in state.Tokens.Where(t => t.ScopeInstanceId == scope.Id).ToList())
+        {
+            CancelToken(token);
+        }
+    }
+
+    /// <summary>Cancels a token with everything that hangs on it: its task, its subscriptions, its child scope.</summary>
+    private void CancelToken(Token token)
+    {
+        RemoveBookmarksOf(token, cancelled: true);
+        var child = state.Scopes.Find(s => s.OwnerTokenId == token.Id);
+        if (child is not null)
+        {
+            foreach (var subscription in bookmarks.Where(b => b.ScopeInstanceId == child.Id).ToList())
+            {
+                RemoveBookmark(subscription, cancelled: true);
+            }
+
+            CancelScopeContents(child);
+            state.Scopes.Remove(child);
+        }
+
+        foreach (var incident in openIncidents.Where(i => i.TokenId == token.Id && i.ResolvedAt is null))
+        {
+            ResolveIncident(incident);
+        }
+
+        state.Tokens.Remove(token);
+        if (token.Status is TokenStatus.Waiting or TokenStatus.Incident)
+        {
+            Journal(JournalKinds.ElementCancelled, token.ElementId, null);
+        }
+    }
+
+    // ---- bookmarks, subscriptions and timers --------------------------------------------------------------------
+
+    private Bookmark AddBookmark(BookmarkKind kind, string elementId, string? tokenId, string? scopeInstanceId, string? messageName)
+    {
+        var bookmark = new Bookmark
+        {
+            Id = Guid.CreateVersion7(now.ToDateTimeOffset()),
+            InstanceId = instance.Id,
+            Kind = kind,
+            ElementId = elementId,
+            TokenId = tokenId,
+            ScopeInstanceId = scopeInstanceId,
+            MessageName = messageName,
+            CorrelationId = instance.CorrelationId,
+            CreatedAt = now,
+        };
+        bookmarks.Add(bookmark);
+        db.Bookmarks.Add(bookmark);
+        return bookmark;
+    }
+
+    private void RemoveBookmarksOf(Token token, bool cancelled, Bookmark? except = null)
+    {
+        foreach (var bookmark in bookmarks.Where(b => b.TokenId == token.Id && b != except).ToList())
+        {
+            RemoveBookmark(bookmark, cancelled);
+        }
+    }
+
+    /// <summary>Removes a bookmark; when <paramref name="cancelled"/>, its open task or pending timer is cancelled too.</summary>
+    private void RemoveBookmark(Bookmark bookmark, bool cancelled)
+    {
+        if (!bookmarks.Remove(bookmark))
+        {
+            return;
+        }
+
+        db.Bookmarks.Remove(bookmark);
+        if (!cancelled)
+        {
+            return;
+        }
+
+        switch (bookmark.Kind)
+        {
+            case BookmarkKind.Task:
+                if (newTasks.TryGetValue(bookmark.Id, out var task))
+                {
+                    task.Status = HumanTaskStatus.Cancelled;
+                    task.CompletedAt = now;
+                }
+                else
+                {
+                    cancelledTaskBookmarks.Add(bookmark.Id);
+                }
+
+                Journal(JournalKinds.TaskCancelled, bookmark.ElementId, null);
+                break;
+            case BookmarkKind.Timer:
+                if (newTimers.TryGetValue(bookmark.Id, out var timer))
+                {
+                    timer.Status = TimerStatus.Cancelled;
+                }
+                else
+                {
+                    cancelledTimerBookmarks.Add(bookmark.Id);
+                }
+
+                break;
+        }
+    }
+
+    private async Task SubscribeEventSubProcessesAsync(ScopeInstance scope, CancellationToken cancellationToken)
+    {
+        var scopeModel = scope.ScopeId == model.Root.Id ? model.Root : ((SubProcessNode)model.Node(scope.ScopeId)).Body;
+        foreach (var eventSubProcess in scopeModel.EventSubProcesses)
+        {
+            var start = eventSubProcess.TriggerStart!;
+            try
+            {
+                await SubscribeAsync(start.Trigger!, start.Id, tokenId: null, scope.Id, cancellationToken);
+            }
+            catch (ElementFailedException e)
+            {
+                RaiseIncident(null, start, e.Message, leaving: false, scope.Id);
+            }
+        }
+    }
+
+    /// <summary>Subscribes an activity's boundary events. Returns the due date of its deadline, if it has one.</summary>
+    private async Task<LocalDate?> SubscribeBoundaryEventsAsync(Token token, ActivityNode node, CancellationToken cancellationToken)
+    {
+        LocalDate? dueDate = null;
+        foreach (var boundary in node.BoundaryEvents)
+        {
+            var timer = await SubscribeAsync(boundary.Trigger, boundary.Id, token.Id, scopeInstanceId: null, cancellationToken);
+            if (timer is not null && dueDate is null)
+            {
+                dueDate = timer.DueDate ?? DeadlineCalculator.Today(timer.DueAt);
+            }
+        }
+
+        return dueDate;
+    }
+
+    private async Task<WorkflowTimer?> SubscribeAsync(EventTrigger trigger, string elementId, string? tokenId, string? scopeInstanceId, CancellationToken cancellationToken)
+    {
+        switch (trigger)
+        {
+            case MessageTrigger message:
+                AddBookmark(BookmarkKind.Message, elementId, tokenId, scopeInstanceId, message.MessageName);
+                return null;
+            case TimerTrigger timerTrigger:
+                var timer = await NewTimerAsync(timerTrigger.Spec, elementId, cancellationToken);
+                var bookmark = AddBookmark(BookmarkKind.Timer, elementId, tokenId, scopeInstanceId, null);
+                timer.BookmarkId = bookmark.Id;
+                newTimers[bookmark.Id] = timer;
+                db.Timers.Add(timer);
+                Journal(JournalKinds.TimerScheduled, elementId, new { timerId = timer.Id, dueAt = timer.DueAt, dueDate = timer.DueDate, rule = timer.DeadlineRuleKey, anchor = timer.AnchorVariable });
+                return timer;
+            default:
+                throw new InvalidOperationException("Unknown trigger.");
+        }
+    }
+
+    private async Task<WorkflowTimer> NewTimerAsync(TimerSpec spec, string elementId, CancellationToken cancellationToken)
+    {
+        var timer = new WorkflowTimer
+        {
+            Id = Guid.CreateVersion7(now.ToDateTimeOffset()),
+            InstanceId = instance.Id,
+            DefinitionId = instance.DefinitionId,
+            ElementId = elementId,
+            Status = TimerStatus.Pending,
+            Version = 1,
+            CreatedAt = now,
+        };
+        switch (spec.Kind)
+        {
+            case TimerSpecKind.Deadline:
+            {
+                var anchor = ReadDate(spec.AnchorVariable!, elementId);
+                EffectiveDeadlineRule? rule;
+                try
+                {
+                    rule = await DeadlineRuleStore.EffectiveAsync(db, spec.DeadlineRule!, DeadlineCalculator.Today(now), cancellationToken);
+                }
+                catch (InvalidOperationException e)
+                {
+                    throw new ElementFailedException(e.Message, e);
+                }
+
+                if (rule is null)
+                {
+                    throw new ElementFailedException($"The deadline rule '{spec.DeadlineRule}' does not exist.");
+                }
+
+                timer.DueDate = DeadlineCalculator.DueDate(anchor, rule.Period, rule.MoveToNextWorkingDay);
+                timer.DueAt = DeadlineCalculator.OverdueAt(timer.DueDate.Value);
+                timer.DeadlineRuleKey = rule.Key;
+                timer.DeadlineRuleVersion = rule.Version;
+                timer.AnchorVariable = spec.AnchorVariable;
+                timer.AnchorDate = anchor;
+                break;
+            }
+
+            case TimerSpecKind.Duration when spec.AnchorVariable is not null:
+            {
+                var anchor = ReadDate(spec.AnchorVariable, elementId);
+                timer.DueDate = DeadlineCalculator.DueDate(anchor, spec.Period!, moveToNextWorkingDay: false);
+                timer.DueAt = DeadlineCalculator.OverdueAt(timer.DueDate.Value);
+                timer.AnchorVariable = spec.AnchorVariable;
+                timer.AnchorDate = anchor;
+                break;
+            }
+
+            default:
+                TimerSchedule.ApplyLiteral(timer, spec, now);
+                break;
+        }
+
+        return timer;
+    }
+
+    /// <summary>For a fired cycle timer with repetitions left: schedules the next one on the same row. False otherwise.</summary>
+    private bool Reschedule(WorkflowTimer timer)
+    {
+        timer.FiredAt = now;
+        if (!TimerSchedule.TryScheduleNextRepetition(timer, now))
+        {
+            timer.Status = TimerStatus.Fired;
+            timer.Version++;
+            return false;
+        }
+
+        return true;
+    }
+
+    private LocalDate ReadDate(string variable, string elementId)
+    {
+        if (variables[variable] is JsonValue value && value.TryGetValue<string>(out var text))
+        {
+            var parsed = LocalDatePattern.Iso.Parse(text);
+            if (parsed.Success)
+            {
+                return parsed.Value;
+            }
+        }
+
+        throw new ElementFailedException($"The timer at '{elementId}' counts from the variable '{variable}', which is not a date (yyyy-MM-dd).");
+    }
+
+    // ---- activities -----------------------------------------------------------------------------------------------
+
+    private Activity CreateActivity(ActivityDescriptor descriptor, TaskNode node)
+    {
+        var activity = (Activity)Activator.CreateInstance(descriptor.ClrType)!;
+        foreach (var (name, text) in node.Inputs)
+        {
+            var input = descriptor.Input(name)!;
+            object? value;
+            if (text.TrimStart().StartsWith('='))
+            {
+                JsonNode? result;
+                try
+                {
+                    result = services.Scripts.Evaluate(text, variables);
+                }
+                catch (ScriptException e)
+                {
+                    throw new ElementFailedException($"Input '{input.Name}': {e.Message}", e);
+                }
+
+                try
+                {
+                    value = result.Deserialize(input.Property.PropertyType, WorkflowJson.Options);
+                }
+                catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+                {
+                    throw new ElementFailedException($"Input '{input.Name}': the expression gave {result?.ToJsonString() ?? "null"}, which is not a valid {input.Type}.", e);
+                }
+            }
+            else if (!ValueTypes.TryConvertLiteral(text, input.Property.PropertyType, out value, out var error))
+            {
+                throw new ElementFailedException($"Input '{input.Name}': {error}");
+            }
+
+            if (value is null && input.Required)
+            {
+                throw new ElementFailedException($"The required input '{input.Name}' is empty.");
+            }
+
+            input.Property.SetValue(activity, value);
+        }
+
+        return activity;
+    }
+
+    private ActivityContext ActivityContextFor(TaskNode node) =>
+        new(instance.Id, node.Id, instance.CorrelationId, now, variables, actor == Actor.System ? null : actor.UserId, services.Services,
+            (message, detail) => Journal(JournalKinds.Note, node.Id, new { message, detail }));
+
+    private void WriteOutputs(ActivityDescriptor descriptor, TaskNode node, Activity activity)
+    {
+        foreach (var output in descriptor.Outputs)
+        {
+            var name = node.Outputs.TryGetValue(output.Name, out var mapped) ? mapped : output.DefaultVariable;
+            var value = output.Property.GetValue(activity);
+            variables[name] = value is null ? null : JsonSerializer.SerializeToNode(value, output.Property.PropertyType, WorkflowJson.Options);
+        }
+    }
+
+    // ---- bookkeeping ----------------------------------------------------------------------------------------------
+
+    private Token NewToken(ScopeInstance scope, FlowNode node, string? via, bool enqueue = true)
+    {
+        var token = new Token { Id = state.NewId("t"), ScopeInstanceId = scope.Id, ElementId = node.Id, ArrivedVia = via, Status = TokenStatus.Active };
+        state.Tokens.Add(token);
+        if (enqueue)
+        {
+            ready.Enqueue(token);
+        }
+
+        return token;
+    }
+
+    private void RaiseIncident(Token? token, FlowNode node, string message, bool leaving, string? scopeInstanceId = null)
+    {
+        if (token is not null)
+        {
+            token.Status = TokenStatus.Incident;
+            token.FailedLeaving = leaving;
+        }
+
+        var incident = new Incident
+        {
+            Id = Guid.CreateVersion7(now.ToDateTimeOffset()),
+            InstanceId = instance.Id,
+            ElementId = node.Id,
+            TokenId = token?.Id,
+            ScopeInstanceId = scopeInstanceId,
+            Message = message,
+            CreatedAt = now,
+        };
+        openIncidents.Add(incident);
+        db.Incidents.Add(incident);
+        Journal(JournalKinds.IncidentRaised, node.Id, new { incidentId = incident.Id, message });
+    }
+
+    private void ResolveIncident(Incident incident)
+    {
+        incident.ResolvedAt = now;
+        incident.ResolvedBy = actor.UserId;
+        Journal(JournalKinds.IncidentResolved, incident.ElementId, new { incidentId = incident.Id });
+    }
+
+    /// <summary>Re-runs a failed subscription of an event sub-process start (its incident has no token).</summary>
+    public async Task RetrySubscriptionAsync(Incident incident, CancellationToken cancellationToken)
+    {
+        ResolveIncident(incident);
+        var scope = state.Scope(incident.ScopeInstanceId);
+        if (scope is not null && model.Node(incident.ElementId) is StartEventNode start)
+        {
+            try
+            {
+                await SubscribeAsync(start.Trigger!, start.Id, tokenId: null, scope.Id, cancellationToken);
+            }
+            catch (ElementFailedException e)
+            {
+                RaiseIncident(null, start, e.Message, leaving: false, scope.Id);
+            }
+        }
+    }
+
+    private void Merge(JsonObject? values)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        foreach (var (name, value) in values)
+        {
+            variables[name] = value?.DeepClone();
+        }
+    }
+
+    private void Journal(string kind, string? elementId, object? data)
+    {
+        db.Journal.Add(new JournalEntry
+        {
+            InstanceId = instance.Id,
+            At = now,
+            Kind = kind,
+            ElementId = elementId,
+            Actor = actor.UserId,
+            Data = data is null ? null : JsonSerializer.Serialize(data, WorkflowJson.Options),
+        });
+    }
+}
+
+/// <summary>The completing user's roles and office, for activities that check who may do what.</summary>
+internal sealed record HumanTaskContextInfo(IReadOnlySet<string> Roles, string? Office);

@@ -1,0 +1,403 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Verkstallighet.Workflows.Activities;
+using Verkstallighet.Workflows.Definitions;
+using Verkstallighet.Workflows.Expressions;
+using Verkstallighet.Workflows.Persistence;
+using Verkstallighet.Workflows.Tasks;
+using Verkstallighet.Workflows.Timers;
+
+namespace Verkstallighet.Workflows.Runtime;
+
+public sealed class WorkflowRuntimeOptions
+{
+    /// <summary>How many times a step that lost an optimistic-concurrency race is retried before the caller gets 409.</summary>
+    public int MaxAttempts { get; set; } = 6;
+}
+
+/// <summary>What a step left behind: the instance's status and the tasks it opened.</summary>
+public sealed record StepResult(Guid InstanceId, InstanceStatus Status, IReadOnlyList<Guid> OpenedTaskIds);
+
+/// <summary>How a fire job ended: the timer fired, or it was stale (already fired, cancelled or rescheduled).</summary>
+public enum TimerFireOutcome
+{
+    Fired,
+    Stale,
+}
+
+/// <summary>
+/// The engine's entry points: start, complete a task, signal a message, fire a timer, retry an incident. Each loads
+/// the instance, runs one <see cref="InstanceStep"/>, and saves it in one transaction; a step that loses a race with
+/// another writer is retried from a fresh load a bounded number of times.
+/// </summary>
+public sealed class WorkflowRuntime(
+    IDbContextFactory<WorkflowsDbContext> contexts,
+    ProcessModelCache models,
+    ActivityRegistry activities,
+    ScriptSandbox scripts,
+    IServiceProvider services,
+    IClock clock,
+    IOptions<WorkflowRuntimeOptions> options,
+    ILogger<WorkflowRuntime> logger)
+{
+    private readonly StepServices stepServices = new(activities, scripts, services);
+
+    /// <summary>Starts the latest published version of a workflow (or the given version) at its none start event.</summary>
+    public Task<StepResult> StartAsync(string definitionKey, JsonObject? variables, string? correlationId, Actor actor, CancellationToken cancellationToken = default) =>
+        WithRetryAsync(async db =>
+        {
+            var definition = await LatestPublishedAsync(db, definitionKey, cancellationToken);
+            var model = models.Get(definition);
+            var start = model.Root.NoneStartEvent ?? throw new BadRequestException(
+                $"Workflow '{definitionKey}' has no none start event; it starts by " +
+                string.Join(" or ", model.Root.StartEvents.Select(s => s.Trigger is MessageTrigger m ? $"the message '{m.MessageName}'" : "its timer")) + ".");
+            return await StartAtAsync(db, definition, model, start, variables, correlationId, actor, cancellationToken);
+        }, "The instance could not be started", cancellationToken);
+
+    public Task<StepResult> CompleteTaskAsync(Guid taskId, JsonObject data, Actor actor, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        WithRetryAsync(async db =>
+        {
+            var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken)
+                ?? throw new NotFoundException($"Task {taskId} does not exist.");
+            TaskAccess.EnsureCanWork(task, actor);
+            if (expectedVersion is not null && expectedVersion != task.Version)
+            {
+                throw new ConflictException($"The task has changed since you read it (version {expectedVersion}, now {task.Version}); reload it.");
+            }
+
+            var loaded = await LoadAsync(db, task.InstanceId, actor, cancellationToken);
+            var bookmark = loaded.Bookmarks.Find(b => b.Id == task.BookmarkId)
+                ?? throw new ConflictException("The task's activity is no longer waiting for it.");
+            await loaded.Step.CompleteTaskAsync(task, bookmark, data, new HumanTaskContextInfo(actor.Roles, actor.Office), cancellationToken);
+            await loaded.Step.SaveAsync(cancellationToken);
+            return Result(loaded);
+        }, "Someone else changed the case at the same moment; the task was not completed. Try again", cancellationToken);
+
+    /// <summary>
+    /// Delivers a message to the one instance given by id or by correlation. Every subscription of that instance to the
+    /// message triggers. When no instance waits, a process whose start event waits for it is started. Otherwise 409.
+    /// </summary>
+    public Task<StepResult> SignalAsync(string messageName, Guid? instanceId, string? correlationId, JsonObject? payload, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (instanceId is null && string.IsNullOrWhiteSpace(correlationId))
+        {
+            throw new BadRequestException("A message needs an instance id or a correlation id.");
+        }
+
+        return WithRetryAsync(async db =>
+        {
+            var query = db.Bookmarks.AsNoTracking().Where(b => b.Kind == BookmarkKind.Message && b.MessageName == messageName);
+            query = instanceId is not null ? query.Where(b => b.InstanceId == instanceId) : query.Where(b => b.CorrelationId == correlationId);
+            var waiting = await query.Select(b => b.InstanceId).Distinct().Take(2).ToListAsync(cancellationToken);
+            if (waiting.Count > 1)
+            {
+                throw new ConflictException($"Several instances with correlation '{correlationId}' wait for the message '{messageName}'; send it to one instance by its id.");
+            }
+
+            if (waiting.Count == 0)
+            {
+                if (instanceId is null && await MessageStartAsync(db, messageName, payload, correlationId, actor, cancellationToken) is { } started)
+                {
+                    return started;
+                }
+
+                if (instanceId is not null && !await db.Instances.AnyAsync(i => i.Id == instanceId, cancellationToken))
+                {
+                    throw new NotFoundException($"Instance {instanceId} does not exist.");
+                }
+
+                throw new ConflictException(instanceId is not null
+                    ? $"Instance {instanceId} is not waiting for the message '{messageName}'."
+                    : $"No instance with correlation '{correlationId}' is waiting for the message '{messageName}', and no workflow starts with it.");
+            }
+
+            var loaded = await LoadAsync(db, waiting[0], actor, cancellationToken);
+            var subscriptions = loaded.Bookmarks
+                .Where(b => b.Kind == BookmarkKind.Message && b.MessageName == messageName)
+                .OrderBy(b => b.CreatedAt).ThenBy(b => b.Id)
+                .ToList();
+            foreach (var subscription in subscriptions)
+            {
+                await loaded.Step.TriggerAsync(subscription, payload, firedTimer: null, cancellationToken);
+            }
+
+            await loaded.Step.SaveAsync(cancellationToken);
+            return Result(loaded);
+        }, "Someone else changed the instance at the same moment; the message was not delivered. Try again", cancellationToken);
+    }
+
+    /// <summary>Fires a timer if it is still pending at <paramref name="version"/>; a duplicate or stale call does nothing.</summary>
+    public Task<TimerFireOutcome> FireTimerAsync(Guid timerId, int version, CancellationToken cancellationToken = default) =>
+        WithRetryAsync(async db =>
+        {
+            var timer = await db.Timers.FirstOrDefaultAsync(t => t.Id == timerId, cancellationToken);
+            if (timer is null || timer.Status != TimerStatus.Pending || timer.Version != version)
+            {
+                return TimerFireOutcome.Stale;
+            }
+
+            if (timer.InstanceId is null)
+            {
+                return await FireStartTimerAsync(db, timer, cancellationToken);
+            }
+
+            var instance = await db.Instances.AsNoTracking().Where(i => i.Id == timer.InstanceId).Select(i => new { i.Status }).FirstOrDefaultAsync(cancellationToken);
+            var bookmarkExists = timer.BookmarkId is not null && await db.Bookmarks.AnyAsync(b => b.Id == timer.BookmarkId, cancellationToken);
+            if (instance is null || instance.Status != InstanceStatus.Running || !bookmarkExists)
+            {
+                // Left behind by a step that ended without this timer (should not happen): retire it quietly.
+                timer.Status = TimerStatus.Cancelled;
+                timer.Version++;
+                await db.SaveChangesAsync(cancellationToken);
+                return TimerFireOutcome.Stale;
+            }
+
+            var loaded = await LoadAsync(db, timer.InstanceId.Value, Actor.System, cancellationToken);
+            var bookmark = loaded.Bookmarks.Find(b => b.Id == timer.BookmarkId)!;
+            await loaded.Step.TriggerAsync(bookmark, payload: null, timer, cancellationToken);
+            await loaded.Step.SaveAsync(cancellationToken);
+            return TimerFireOutcome.Fired;
+        }, "The timer could not be fired", cancellationToken);
+
+    /// <summary>Runs the element of an incident again, once its cause is fixed.</summary>
+    public Task<StepResult> RetryIncidentAsync(Guid incidentId, Actor actor, CancellationToken cancellationToken = default) =>
+        WithRetryAsync(async db =>
+        {
+            var incident = await db.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken)
+                ?? throw new NotFoundException($"Incident {incidentId} does not exist.");
+            if (incident.ResolvedAt is not null)
+            {
+                throw new ConflictException($"Incident {incidentId} was already resolved at {incident.ResolvedAt}.");
+            }
+
+            if (incident.TimerId is not null)
+            {
+                return await RetryTimerIncidentAsync(db, incident, actor, cancellationToken);
+            }
+
+            var loaded = await LoadAsync(db, incident.InstanceId, actor, cancellationToken);
+            var tracked = loaded.Incidents.Find(i => i.Id == incidentId)!;
+            if (tracked.TokenId is null)
+            {
+                await loaded.Step.RetrySubscriptionAsync(tracked, cancellationToken);
+            }
+            else
+            {
+                await loaded.Step.RetryAsync(tracked, cancellationToken);
+            }
+
+            await loaded.Step.SaveAsync(cancellationToken);
+            return Result(loaded);
+        }, "Someone else changed the instance at the same moment; try the retry again", cancellationToken);
+
+    /// <summary>A timer whose fire job kept failing: record an incident instead of trying forever.</summary>
+    public Task RaiseTimerIncidentAsync(Guid timerId, string message, CancellationToken cancellationToken = default) =>
+        WithRetryAsync(async db =>
+        {
+            var timer = await db.Timers.AsNoTracking().FirstOrDefaultAsync(t => t.Id == timerId, cancellationToken);
+            if (timer?.InstanceId is null || await db.Incidents.AnyAsync(i => i.TimerId == timerId && i.ResolvedAt == null, cancellationToken))
+            {
+                return 0;
+            }
+
+            var instance = await db.Instances.FirstAsync(i => i.Id == timer.InstanceId, cancellationToken);
+            var now = clock.GetCurrentInstant();
+            db.Incidents.Add(new Incident
+            {
+                Id = Guid.CreateVersion7(),
+                InstanceId = instance.Id,
+                ElementId = timer.ElementId,
+                TimerId = timer.Id,
+                Message = message,
+                CreatedAt = now,
+            });
+            db.Journal.Add(new Journal.JournalEntry
+            {
+                InstanceId = instance.Id,
+                At = now,
+                Kind = Journal.JournalKinds.IncidentRaised,
+                ElementId = timer.ElementId,
+                Actor = Actor.System.UserId,
+                Data = System.Text.Json.JsonSerializer.Serialize(new { timerId, message }, Json.WorkflowJson.Options),
+            });
+            instance.OpenIncidents++;
+            instance.Revision++;
+            await db.SaveChangesAsync(cancellationToken);
+            return 0;
+        }, "The incident could not be recorded", cancellationToken);
+
+    // ---- internals ------------------------------------------------------------------------------------------------
+
+    private sealed record LoadedInstance(WorkflowInstance Instance, InstanceStep Step, List<Bookmark> Bookmarks, List<Incident> Incidents);
+
+    private async Task<LoadedInstance> LoadAsync(WorkflowsDbContext db, Guid instanceId, Actor actor, CancellationToken cancellationToken)
+    {
+        var instance = await db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
+            ?? throw new NotFoundException($"Instance {instanceId} does not exist.");
+        if (instance.Status != InstanceStatus.Running)
+        {
+            throw new ConflictException($"Instance {instanceId} has ended ({instance.Status}).");
+        }
+
+        var model = await ModelAsync(db, instance.DefinitionId, cancellationToken);
+        var bookmarks = await db.Bookmarks.Where(b => b.InstanceId == instanceId).ToListAsync(cancellationToken);
+        var incidents = instance.OpenIncidents > 0
+            ? await db.Incidents.Where(i => i.InstanceId == instanceId && i.ResolvedAt == null).ToListAsync(cancellationToken)
+            : [];
+        var step = new InstanceStep(stepServices, db, instance, model, bookmarks, incidents, actor, clock.GetCurrentInstant());
+        return new LoadedInstance(instance, step, bookmarks, incidents);
+    }
+
+    private async Task<ProcessModel> ModelAsync(WorkflowsDbContext db, Guid definitionId, CancellationToken cancellationToken)
+    {
+        if (models.TryGet(definitionId, out var cached))
+        {
+            return cached;
+        }
+
+        var xml = await db.Definitions.Where(d => d.Id == definitionId).Select(d => d.Xml).FirstAsync(cancellationToken);
+        return models.Get(definitionId, xml);
+    }
+
+    private static async Task<WorkflowDefinition> LatestPublishedAsync(WorkflowsDbContext db, string key, CancellationToken cancellationToken) =>
+        await db.Definitions.AsNoTracking()
+            .Where(d => d.Key == key && d.Status == DefinitionStatus.Published)
+            .OrderByDescending(d => d.Version)
+            .FirstOrDefaultAsync(cancellationToken)
+        ?? throw new NotFoundException($"Workflow '{key}' has no published version.");
+
+    private async Task<StepResult> StartAtAsync(
+        WorkflowsDbContext db,
+        WorkflowDefinition definition,
+        ProcessModel model,
+        StartEventNode start,
+        JsonObject? variables,
+        string? correlationId,
+        Actor actor,
+        CancellationToken cancellationToken)
+    {
+        if (correlationId is { Length: > 200 })
+        {
+            throw new BadRequestException("The correlation id may be at most 200 characters.");
+        }
+
+        var now = clock.GetCurrentInstant();
+        var instance = new WorkflowInstance
+        {
+            Id = Guid.CreateVersion7(now.ToDateTimeOffset()),
+            DefinitionId = definition.Id,
+            DefinitionKey = definition.Key,
+            DefinitionVersion = definition.Version!.Value,
+            CorrelationId = correlationId,
+            Status = InstanceStatus.Running,
+            StartedAt = now,
+            StartedBy = actor.UserId,
+        };
+        db.Instances.Add(instance);
+        var step = new InstanceStep(stepServices, db, instance, model, [], [], actor, now);
+        await step.StartAsync(start, variables, cancellationToken);
+        await step.SaveAsync(cancellationToken);
+        return new StepResult(instance.Id, instance.Status, step.CreatedTasks.Select(t => t.Id).ToList());
+    }
+
+    private async Task<StepResult?> MessageStartAsync(WorkflowsDbContext db, string messageName, JsonObject? payload, string? correlationId, Actor actor, CancellationToken cancellationToken)
+    {
+        var published = await db.Definitions.AsNoTracking()
+            .Where(d => d.Status == DefinitionStatus.Published)
+            .Select(d => new { d.Id, d.Key, d.Version })
+            .ToListAsync(cancellationToken);
+        var candidates = new List<(Guid Id, StartEventNode Start, ProcessModel Model)>();
+        foreach (var latest in published.GroupBy(d => d.Key).Select(g => g.MaxBy(d => d.Version)!))
+        {
+            var model = await ModelAsync(db, latest.Id, cancellationToken);
+            var start = model.MessageStartEvents.FirstOrDefault(s => ((MessageTrigger)s.Trigger!).MessageName == messageName);
+            if (start is not null)
+            {
+                candidates.Add((latest.Id, start, model));
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        if (candidates.Count > 1)
+        {
+            throw new ConflictException($"Several workflows start with the message '{messageName}' ({string.Join(", ", candidates.Select(c => c.Model.Key))}).");
+        }
+
+        var (id, startEvent, startModel) = candidates[0];
+        var definition = await db.Definitions.AsNoTracking().FirstAsync(d => d.Id == id, cancellationToken);
+        return await StartAtAsync(db, definition, startModel, startEvent, payload, correlationId, actor, cancellationToken);
+    }
+
+    private async Task<TimerFireOutcome> FireStartTimerAsync(WorkflowsDbContext db, WorkflowTimer timer, CancellationToken cancellationToken)
+    {
+        var definition = await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == timer.DefinitionId, cancellationToken);
+        var now = clock.GetCurrentInstant();
+        timer.FiredAt = now;
+        if (definition is null || definition.Status != DefinitionStatus.Published)
+        {
+            timer.Status = TimerStatus.Cancelled;
+            timer.Version++;
+            await db.SaveChangesAsync(cancellationToken);
+            return TimerFireOutcome.Stale;
+        }
+
+        if (!TimerSchedule.TryScheduleNextRepetition(timer, now))
+        {
+            timer.Status = TimerStatus.Fired;
+            timer.Version++;
+        }
+
+        var model = models.Get(definition);
+        var start = (StartEventNode)model.Node(timer.ElementId);
+        await StartAtAsync(db, definition, model, start, variables: null, correlationId: null, Actor.System, cancellationToken);
+        return TimerFireOutcome.Fired;
+    }
+
+    private async Task<StepResult> RetryTimerIncidentAsync(WorkflowsDbContext db, Incident incident, Actor actor, CancellationToken cancellationToken)
+    {
+        var tracked = await db.Incidents.FirstAsync(i => i.Id == incident.Id, cancellationToken);
+        tracked.ResolvedAt = clock.GetCurrentInstant();
+        tracked.ResolvedBy = actor.UserId;
+        var instance = await db.Instances.FirstAsync(i => i.Id == incident.InstanceId, cancellationToken);
+        instance.OpenIncidents = Math.Max(0, instance.OpenIncidents - 1);
+        instance.Revision++;
+        await db.Timers.Where(t => t.Id == incident.TimerId).ExecuteUpdateAsync(s => s
+            .SetProperty(t => t.Attempts, 0)
+            .SetProperty(t => t.LockedUntil, (DateTime?)null)
+            .SetProperty(t => t.LastError, (string?)null), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return new StepResult(instance.Id, instance.Status, []);
+    }
+
+    private static StepResult Result(LoadedInstance loaded) =>
+        new(loaded.Instance.Id, loaded.Instance.Status, loaded.Step.CreatedTasks.Select(t => t.Id).ToList());
+
+    private async Task<T> WithRetryAsync<T>(Func<WorkflowsDbContext, Task<T>> attempt, string conflictMessage, CancellationToken cancellationToken)
+    {
+        var maxAttempts = Math.Max(1, options.Value.MaxAttempts);
+        for (var attemptNumber = 1; ; attemptNumber++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            try
+            {
+                return await attempt(db);
+            }
+            catch (DbUpdateConcurrencyException) when (attemptNumber < maxAttempts)
+            {
+                logger.LogDebug("Optimistic concurrency conflict, attempt {Attempt} of {Max}; retrying.", attemptNumber, maxAttempts);
+                await Task.Delay(Random.Shared.Next(1, 10 * attemptNumber), cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw new ConflictException(conflictMessage + ".");
+            }
+        }
+    }
+}

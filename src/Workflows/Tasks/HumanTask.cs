@@ -1,0 +1,55 @@
+using NodaTime;
+
+namespace Verkstallighet.Workflows.Tasks;
+
+public enum HumanTaskStatus
+{
+    Open,
+    Completed,
+    Cancelled,
+}
+
+/// <summary>A task in the inbox, opened by a human activity. Claimed means it has an assignee.</summary>
+public sealed class HumanTask
+{
+    public Guid Id { get; set; }
+
+    public Guid InstanceId { get; set; }
+
+    public Guid BookmarkId { get; set; }
+
+    public required string ElementId { get; set; }
+
+    public required string ActivityType { get; set; }
+
+    public required string Title { get; set; }
+
+    public string? DefinitionKey { get; set; }
+
+    public string? CorrelationId { get; set; }
+
+    public required string CandidateRole { get; set; }
+
+    public string? Office { get; set; }
+
+    public string? Assignee { get; set; }
+
+    /// <summary>The legal due date, from a deadline timer on the task, if it has one.</summary>
+    public LocalDate? DueDate { get; set; }
+
+    public HumanTaskStatus Status { get; set; }
+
+    public Instant CreatedAt { get; set; }
+
+    public Instant? ClaimedAt { get; set; }
+
+    public Instant? CompletedAt { get; set; }
+
+    public string? CompletedBy { get; set; }
+
+    /// <summary>The data the task was completed with (JSON).</summary>
+    public string? Data { get; set; }
+
+    /// <summary>Bumped by every change; a client that sends an older version gets 409.</summary>
+    public int Version { get; set; }
+}

@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Verkstallighet.Workflows.Journal;
+using Verkstallighet.Workflows.Persistence;
+
+namespace Verkstallighet.Workflows.Tasks;
+
+public enum TaskFilter
+{
+    /// <summary>Open tasks assigned to me.</summary>
+    Mine,
+
+    /// <summary>Open tasks of my office, whoever holds them.</summary>
+    Office,
+
+    /// <summary>Open tasks of my office for one of my roles (or the role asked for), claimed or not.</summary>
+    Role,
+}
+
+/// <summary>The task inbox: listing, claiming and releasing human tasks. Completing goes through the runtime.</summary>
+public sealed class TaskInbox(IDbContextFactory<WorkflowsDbContext> contexts, IClock clock)
+{
+    public const int MaxPageSize = 500;
+
+    public async Task<IReadOnlyList<HumanTask>> ListAsync(Actor actor, TaskFilter filter, string? role = null, int limit = 100, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Tasks.AsNoTracking().Where(t => t.Status == HumanTaskStatus.Open);
+        switch (filter)
+        {
+            case TaskFilter.Mine:
+                query = query.Where(t => t.Assignee == actor.UserId);
+                break;
+            case TaskFilter.Office:
+                query = query.Where(t => t.Office == actor.Office);
+                break;
+            case TaskFilter.Role:
+                if (role is not null && !actor.IsInRole(role))
+                {
+                    throw new ForbiddenException($"You do not have the role {role}.");
+                }
+
+                var roles = role is null ? actor.Roles.ToList() : [role];
+                query = query.Where(t => roles.Contains(t.CandidateRole) && (t.Office == null || t.Office == actor.Office));
+                break;
+        }
+
+        return await query
+            .OrderBy(t => t.DueDate == null)
+            .ThenBy(t => t.DueDate)
+            .ThenBy(t => t.CreatedAt)
+            .Take(Math.Clamp(limit, 1, MaxPageSize))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>A task, for someone of its office (any role: colleagues may look, only the candidate role may act).</summary>
+    public async Task<HumanTask> GetAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
+            ?? throw new NotFoundException($"Task {id} does not exist.");
+        if (task.Office is not null && !string.Equals(task.Office, actor.Office, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ForbiddenException($"The task belongs to the office {task.Office}; you work at {actor.Office ?? "no office"}.");
+        }
+
+        return task;
+    }
+
+    public Task<HumanTask> ClaimAsync(Guid id, Actor actor, int? expectedVersion, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, actor, expectedVersion, task =>
+        {
+            TaskAccess.EnsureCanWork(task, actor);
+            if (task.Assignee == actor.UserId)
+            {
+                return false;
+            }
+
+            task.Assignee = actor.UserId;
+            task.ClaimedAt = clock.GetCurrentInstant();
+            return true;
+        }, JournalKinds.TaskClaimed, cancellationToken);
+
+    public Task<HumanTask> ReleaseAsync(Guid id, Actor actor, int? expectedVersion, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, actor, expectedVersion, task =>
+        {
+            TaskAccess.EnsureOpen(task);
+            if (task.Assignee is null)
+            {
+                return false;
+            }
+
+            if (task.Assignee != actor.UserId)
+            {
+                throw new ConflictException($"The task is claimed by {task.Assignee}; only they can release it.");
+            }
+
+            task.Assignee = null;
+            task.ClaimedAt = null;
+            return true;
+        }, JournalKinds.TaskReleased, cancellationToken);
+
+    private async Task<HumanTask> ChangeAsync(Guid id, Actor actor, int? expectedVersion, Func<HumanTask, bool> change, string journalKind, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
+            ?? throw new NotFoundException($"Task {id} does not exist.");
+        if (expectedVersion is not null && expectedVersion != task.Version)
+        {
+            throw new ConflictException($"The task has changed since you read it (version {expectedVersion}, now {task.Version}); reload it.");
+        }
+
+        if (!change(task))
+        {
+            return task;
+        }
+
+        task.Version++;
+        db.Journal.Add(new JournalEntry
+        {
+            InstanceId = task.InstanceId,
+            At = clock.GetCurrentInstant(),
+            Kind = journalKind,
+            ElementId = task.ElementId,
+            Actor = actor.UserId,
+            Data = $"{{\"taskId\":\"{task.Id}\"}}",
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("Someone else changed the task at the same moment; reload it.");
+        }
+
+        return task;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Verkstallighet.Workflows.Timers;
+
+public sealed class TimerOptions
+{
+    /// <summary>How often Hangfire's recurring job sweeps for due timers (cron).</summary>
+    public string SweepCron { get; set; } = "* * * * *";
+
+    /// <summary>How many due timers one sweep claims at most.</summary>
+    public int BatchSize { get; set; } = 2000;
+
+    /// <summary>How long a claimed timer is left to its fire job before a later sweep may enqueue it again.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>After this many claims without firing, the timer gets an incident instead of another attempt.</summary>
+    public int MaxAttempts { get; set; } = 5;
+}

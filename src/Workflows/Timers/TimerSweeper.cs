@@ -1,0 +1,146 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Verkstallighet.Workflows.Persistence;
+using Verkstallighet.Workflows.Runtime;
+
+namespace Verkstallighet.Workflows.Timers;
+
+/// <summary>A timer the sweep claimed and enqueued a fire job for.</summary>
+public sealed record ClaimedTimer(Guid Id, int Version);
+
+public sealed record SweepSummary(int Claimed, int Fired, int StillPending);
+
+/// <summary>
+/// Finds due timers and hands each to Hangfire as its own fire job carrying (timer id, version). Claims use
+/// <c>FOR UPDATE SKIP LOCKED</c> and a lease in database time, so several Hosts on one database never enqueue the
+/// same timer twice while a job for it may still run; a job that was lost is enqueued again when its lease ends.
+/// Start-up does none of this: the cost of a sweep depends on the timers that are due, not on those pending.
+/// </summary>
+public sealed class TimerSweeper(
+    IDbContextFactory<WorkflowsDbContext> contexts,
+    IBackgroundJobClient jobs,
+    WorkflowRuntime runtime,
+    IClock clock,
+    IOptions<TimerOptions> options,
+    ILogger<TimerSweeper> logger)
+{
+    public async Task<IReadOnlyList<ClaimedTimer>> ClaimAndEnqueueAsync(CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        var now = clock.GetCurrentInstant();
+        List<ClaimedTimer> claimed;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var leaseSeconds = settings.Lease.TotalSeconds;
+            claimed = await db.Database.SqlQuery<ClaimedTimer>($"""
+                UPDATE workflows.timers AS t
+                SET locked_until = now() + make_interval(secs => {leaseSeconds}), attempts = t.attempts + 1
+                FROM (
+                    SELECT id FROM workflows.timers
+                    WHERE status = 'Pending' AND due_at <= {now}
+                      AND (locked_until IS NULL OR locked_until < now())
+                      AND attempts < {settings.MaxAttempts}
+                    ORDER BY due_at
+                    LIMIT {settings.BatchSize}
+                    FOR UPDATE SKIP LOCKED) AS due
+                WHERE t.id = due.id
+                RETURNING t.id AS "Id", t.version AS "Version"
+                """).ToListAsync(cancellationToken);
+
+            await RaiseIncidentsForExhaustedAsync(db, now, cancellationToken);
+        }
+
+        foreach (var timer in claimed)
+        {
+            jobs.Enqueue<TimerFireJob>(job => job.FireAsync(timer.Id, timer.Version));
+        }
+
+        if (claimed.Count > 0)
+        {
+            logger.LogInformation("Timer sweep enqueued {Count} due timer(s).", claimed.Count);
+        }
+
+        return claimed;
+    }
+
+    /// <summary>
+    /// Sweeps, waits for the fire jobs of the claimed timers, and sweeps again until nothing is due (firing can make
+    /// new timers that are already due). Used after the simulated clock is advanced.
+    /// </summary>
+    public async Task<SweepSummary> SweepUntilIdleAsync(TimeSpan maxWait, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTime.UtcNow + maxWait;
+        int claimedTotal = 0, firedTotal = 0;
+        for (var round = 0; round < 50; round++)
+        {
+            var claimed = await ClaimAndEnqueueAsync(cancellationToken);
+            if (claimed.Count == 0)
+            {
+                return new SweepSummary(claimedTotal, firedTotal, 0);
+            }
+
+            claimedTotal += claimed.Count;
+            var pending = claimed.Count;
+            while (pending > 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(25, cancellationToken);
+                pending = await CountStillPendingAsync(claimed, cancellationToken);
+            }
+
+            firedTotal += claimed.Count - pending;
+            if (pending > 0)
+            {
+                return new SweepSummary(claimedTotal, firedTotal, pending);
+            }
+        }
+
+        return new SweepSummary(claimedTotal, firedTotal, 0);
+    }
+
+    private async Task<int> CountStillPendingAsync(IReadOnlyList<ClaimedTimer> claimed, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var ids = claimed.Select(c => c.Id).ToList();
+        var rows = await db.Timers.AsNoTracking()
+            .Where(t => ids.Contains(t.Id) && t.Status == TimerStatus.Pending)
+            .Select(t => new { t.Id, t.Version })
+            .ToListAsync(cancellationToken);
+        var claimedVersions = claimed.ToDictionary(c => c.Id, c => c.Version);
+        return rows.Count(r => claimedVersions[r.Id] == r.Version);
+    }
+
+    private async Task RaiseIncidentsForExhaustedAsync(WorkflowsDbContext db, Instant now, CancellationToken cancellationToken)
+    {
+        var maxAttempts = options.Value.MaxAttempts;
+        var exhausted = await db.Timers.AsNoTracking()
+            .Where(t => t.Status == TimerStatus.Pending && t.DueAt <= now && t.Attempts >= maxAttempts && t.InstanceId != null)
+            .Where(t => !db.Incidents.Any(i => i.TimerId == t.Id && i.ResolvedAt == null))
+            .Select(t => t.Id)
+            .Take(100)
+            .ToListAsync(cancellationToken);
+        foreach (var timerId in exhausted)
+        {
+            await runtime.RaiseTimerIncidentAsync(timerId, $"The timer could not be fired after {maxAttempts} attempts.", cancellationToken);
+        }
+    }
+}
+
+/// <summary>Hangfire's recurring job: one sweep.</summary>
+public sealed class TimerSweepJob(TimerSweeper sweeper)
+{
+    public const string RecurringJobId = "workflow-timer-sweep";
+
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 0)]
+    public Task RunAsync() => sweeper.ClaimAndEnqueueAsync();
+}
+
+/// <summary>Hangfire's job for one timer. Stale or duplicate runs do nothing; failures are retried by the sweep's lease.</summary>
+public sealed class TimerFireJob(WorkflowRuntime runtime)
+{
+    [AutomaticRetry(Attempts = 0)]
+    public Task FireAsync(Guid timerId, int version) => runtime.FireTimerAsync(timerId, version);
+}

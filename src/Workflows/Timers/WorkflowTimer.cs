@@ -1,0 +1,62 @@
+using NodaTime;
+
+namespace Verkstallighet.Workflows.Timers;
+
+public enum TimerStatus
+{
+    Pending,
+    Fired,
+    Cancelled,
+}
+
+/// <summary>
+/// A timer row, written in the same transaction as the instance state. The sweep claims due rows and enqueues one
+/// Hangfire job per row with its (id, version); the job does nothing unless the row is still Pending at that version.
+/// </summary>
+public sealed class WorkflowTimer
+{
+    public Guid Id { get; set; }
+
+    /// <summary>Null for a process start timer, which starts a new instance.</summary>
+    public Guid? InstanceId { get; set; }
+
+    public Guid? DefinitionId { get; set; }
+
+    public Guid? BookmarkId { get; set; }
+
+    public required string ElementId { get; set; }
+
+    public Instant DueAt { get; set; }
+
+    public TimerStatus Status { get; set; }
+
+    /// <summary>Bumped by every change (fire, cancel, reschedule), so a queued job for an older version is a no-op.</summary>
+    public int Version { get; set; }
+
+    /// <summary>For deadlines: the legal due date; the timer fires at the start of the next day.</summary>
+    public LocalDate? DueDate { get; set; }
+
+    public string? DeadlineRuleKey { get; set; }
+
+    public int? DeadlineRuleVersion { get; set; }
+
+    public string? AnchorVariable { get; set; }
+
+    public LocalDate? AnchorDate { get; set; }
+
+    /// <summary>For cycles: how many more times it fires after this one (null: unbounded).</summary>
+    public int? RepeatsRemaining { get; set; }
+
+    public string? CycleInterval { get; set; }
+
+    /// <summary>Lease of the sweep that enqueued it, in database time; a row whose lease ran out can be enqueued again.</summary>
+    public DateTime? LockedUntil { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
+
+    public Instant CreatedAt { get; set; }
+
+    public Instant? FiredAt { get; set; }
+}

@@ -1,0 +1,123 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using NodaTime;
+using Verkstallighet.Workflows.Activities;
+using Verkstallighet.Workflows.Activities.Builtin;
+using Verkstallighet.Workflows.Clock;
+using Verkstallighet.Workflows.Deadlines;
+using Verkstallighet.Workflows.Definitions;
+using Verkstallighet.Workflows.Expressions;
+using Verkstallighet.Workflows.Persistence;
+using Verkstallighet.Workflows.Runtime;
+using Verkstallighet.Workflows.Tasks;
+using Verkstallighet.Workflows.Timers;
+
+namespace Verkstallighet.Workflows;
+
+public sealed class WorkflowsOptions
+{
+    public required string ConnectionString { get; set; }
+
+    /// <summary>Run on a <see cref="SimulatedClock"/> that only moves when advanced, starting at <see cref="SimulatedClockStart"/>.</summary>
+    public bool SimulatedClock { get; set; }
+
+    public Instant? SimulatedClockStart { get; set; }
+
+    /// <summary>Hangfire worker threads for fire jobs on this Host.</summary>
+    public int HangfireWorkers { get; set; } = Math.Max(4, Environment.ProcessorCount * 5);
+
+    /// <summary>Run a Hangfire server in this process (a Host that only serves the API may leave it off).</summary>
+    public bool RunHangfireServer { get; set; } = true;
+
+    /// <summary>A name for this engine's Hangfire server, shown on the dashboard.</summary>
+    public string? ServerName { get; set; }
+}
+
+public static class WorkflowsServiceCollectionExtensions
+{
+    /// <summary>Registers the engine: storage, activities, runtime, task inbox, timers on Hangfire, and the clock.</summary>
+    public static IServiceCollection AddWorkflows(this IServiceCollection services, WorkflowsOptions options)
+    {
+        services.AddSingleton(options);
+        var dataSource = new NpgsqlDataSourceBuilder(options.ConnectionString).UseNodaTime().Build();
+        services.TryAddSingleton(dataSource);
+        services.AddPooledDbContextFactory<WorkflowsDbContext>(db => ConfigureDbContext(db, dataSource));
+
+        if (options.SimulatedClock)
+        {
+            var clock = new SimulatedClock(options.SimulatedClockStart ?? SystemClock.Instance.GetCurrentInstant());
+            services.AddSingleton(clock);
+            services.AddSingleton<IClock>(clock);
+        }
+        else
+        {
+            services.AddSingleton<IClock>(SystemClock.Instance);
+        }
+
+        services.AddOptions<WorkflowRuntimeOptions>();
+        services.AddOptions<TimerOptions>();
+        services.AddSingleton(new ScriptSandboxOptions());
+        services.AddSingleton<ScriptSandbox>();
+        services.AddSingleton<ActivityRegistry>();
+        services.AddActivity<ManualTask>();
+        services.AddActivity<SetVariable>();
+        services.AddActivity<AddPeriodToDate>();
+        services.AddSingleton<ProcessModelCache>();
+        services.AddSingleton<DeadlineRuleStore>();
+        services.AddSingleton<DeadlineRuleSeeder>();
+        services.AddSingleton<DefinitionService>();
+        services.AddSingleton<WorkflowRuntime>();
+        services.AddSingleton<InstanceQueries>();
+        services.AddSingleton<TaskInbox>();
+        services.AddSingleton<TimerSweeper>();
+        services.AddTransient<TimerSweepJob>();
+        services.AddTransient<TimerFireJob>();
+        services.AddSingleton<WorkflowsStartup>();
+
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                storage => storage.UseNpgsqlConnection(options.ConnectionString),
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    EnableLongPolling = true,
+                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                }));
+        if (options.RunHangfireServer)
+        {
+            services.AddHangfireServer(server =>
+            {
+                server.WorkerCount = options.HangfireWorkers;
+                server.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+                if (options.ServerName is not null)
+                {
+                    server.ServerName = options.ServerName;
+                }
+            });
+        }
+
+        return services;
+    }
+
+    /// <summary>Registers an activity class; its descriptor is built from the class.</summary>
+    public static IServiceCollection AddActivity<TActivity>(this IServiceCollection services) where TActivity : Activity, new()
+    {
+        services.AddSingleton(new ActivityRegistration(typeof(TActivity)));
+        return services;
+    }
+
+    public static void ConfigureDbContext(DbContextOptionsBuilder db, NpgsqlDataSource dataSource) =>
+        db.UseNpgsql(dataSource, npgsql => npgsql
+            .UseNodaTime()
+            .MigrationsHistoryTable("__ef_migrations_history", WorkflowsDbContext.Schema));
+}
