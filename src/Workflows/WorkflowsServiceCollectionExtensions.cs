@@ -1,5 +1,11 @@
 using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.Client;
+using Hangfire.Common;
+using Hangfire.Server;
+using Hangfire.States;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -78,21 +84,21 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddTransient<TimerFireJob>();
         services.AddSingleton<WorkflowsStartup>();
 
-        services.AddHangfire(config => config
+        // This engine's own storage and activator. Hangfire would otherwise take the process-wide JobStorage.Current and
+        // JobActivator.Current, which belong to whichever engine configured last when several run in one process.
+        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(
+            new NpgsqlConnectionFactory(options.ConnectionString, HangfireStorageOptions, null),
+            HangfireStorageOptions));
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<IBackgroundJobFactory>(provider => new BackgroundJobFactory(provider.GetRequiredService<IJobFilterProvider>()));
+        services.AddSingleton<IBackgroundJobStateChanger>(provider => new BackgroundJobStateChanger(provider.GetRequiredService<IJobFilterProvider>()));
+        services.AddSingleton<IBackgroundJobPerformer>(provider => new BackgroundJobPerformer(
+            provider.GetRequiredService<IJobFilterProvider>(), provider.GetRequiredService<JobActivator>(), TaskScheduler.Default));
+        services.AddHangfire((provider, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(
-                storage => storage.UseNpgsqlConnection(options.ConnectionString),
-                new PostgreSqlStorageOptions
-                {
-                    SchemaName = "hangfire",
-                    PrepareSchemaIfNecessary = true,
-                    EnableLongPolling = true,
-                    QueuePollInterval = TimeSpan.FromSeconds(1),
-                    UseSlidingInvisibilityTimeout = true,
-                    InvisibilityTimeout = TimeSpan.FromMinutes(5),
-                }));
+            .UseStorage(provider.GetRequiredService<JobStorage>()));
         if (options.RunHangfireServer)
         {
             services.AddHangfireServer(server =>
@@ -108,6 +114,17 @@ public static class WorkflowsServiceCollectionExtensions
 
         return services;
     }
+
+    private static PostgreSqlStorageOptions HangfireStorageOptions => new()
+    {
+        SchemaName = "hangfire",
+        PrepareSchemaIfNecessary = true,
+        // Workers wake on NOTIFY when a fire job is enqueued, and poll every second as a fallback.
+        EnableLongPolling = true,
+        QueuePollInterval = TimeSpan.FromSeconds(1),
+        UseSlidingInvisibilityTimeout = true,
+        InvisibilityTimeout = TimeSpan.FromMinutes(5),
+    };
 
     /// <summary>Registers an activity class; its descriptor is built from the class.</summary>
     public static IServiceCollection AddActivity<TActivity>(this IServiceCollection services) where TActivity : Activity, new()

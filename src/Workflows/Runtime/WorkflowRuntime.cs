@@ -156,7 +156,12 @@ public sealed class WorkflowRuntime(
             }
 
             var loaded = await LoadAsync(db, timer.InstanceId.Value, Actor.System, cancellationToken);
-            var bookmark = loaded.Bookmarks.Find(b => b.Id == timer.BookmarkId)!;
+            var bookmark = loaded.Bookmarks.Find(b => b.Id == timer.BookmarkId);
+            if (bookmark is null)
+            {
+                return TimerFireOutcome.Stale; // another run fired it between our two reads
+            }
+
             await loaded.Step.TriggerAsync(bookmark, payload: null, timer, cancellationToken);
             await loaded.Step.SaveAsync(cancellationToken);
             return TimerFireOutcome.Fired;

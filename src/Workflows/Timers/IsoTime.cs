@@ -54,11 +54,14 @@ public static partial class IsoTime
             return true;
         }
 
-        var local = LocalDateTimePattern.ExtendedIso.Parse(text);
-        if (local.Success)
+        foreach (var pattern in LocalDateTimePatterns)
         {
-            instant = local.Value.InZoneLeniently(zone).ToInstant();
-            return true;
+            var local = pattern.Parse(text);
+            if (local.Success)
+            {
+                instant = local.Value.InZoneLeniently(zone).ToInstant();
+                return true;
+            }
         }
 
         var date = LocalDatePattern.Iso.Parse(text);
@@ -70,6 +73,12 @@ public static partial class IsoTime
 
         return false;
     }
+
+    private static readonly LocalDateTimePattern[] LocalDateTimePatterns =
+    [
+        LocalDateTimePattern.ExtendedIso,
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm"),
+    ];
 
     /// <summary>Parses <c>R[n]/duration</c> or <c>R[n]/start/duration</c>. No count means unbounded repetitions (null).</summary>
     public static bool TryParseCycle(string text, DateTimeZone zone, out int? repetitions, out Instant? start, out Period interval)

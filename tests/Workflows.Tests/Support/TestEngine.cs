@@ -56,6 +56,9 @@ public sealed class TestEngine : IAsyncDisposable
         connectionString ??= await TestPostgres.CreateDatabaseAsync();
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        // Hangfire keeps one process-wide log provider built on the first host's logger factory; a factory that is never
+        // disposed keeps it usable after that host is gone, when several engines come and go in one test process.
+        builder.Services.AddSingleton<ILoggerFactory>(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
         builder.Services.AddWorkflows(new WorkflowsOptions
         {
             ConnectionString = connectionString,

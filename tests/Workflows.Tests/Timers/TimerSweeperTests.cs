@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Npgsql;
+using Verkstallighet.Tests.Support;
+using Verkstallighet.Workflows.Journal;
+using Verkstallighet.Workflows.Timers;
+
+namespace Verkstallighet.Workflows.Tests.Timers;
+
+public sealed class TimerSweeperTests
+{
+    [Fact]
+    public async Task DeadlineTimer_FiresEndToEndThroughHangfire_WhenTheSimulatedClockPassesItsDueDate()
+    {
+        await using var engine = await TestEngine.StartAsync(hangfire: true);
+        await engine.PublishFileAsync("boundary-timer.bpmn");
+        var started = await engine.StartAsync("BoundaryTimer", new { supervisionStart = "2026-01-31", office = "Stockholm" });
+
+        // On the due date itself the deadline is still met.
+        engine.Clock.AdvanceTo(Instant.FromUtc(2026, 2, 28, 22, 59));
+        var early = await engine.Sweeper.SweepUntilIdleAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, early.Claimed);
+        Assert.Equal("Draft", Assert.Single(await engine.OpenTasksAsync(started.InstanceId)).ElementId);
+
+        // At the start of 1 March, Stockholm time, it is overdue.
+        engine.Clock.AdvanceTo(Instant.FromUtc(2026, 2, 28, 23, 0));
+        var summary = await engine.Sweeper.SweepUntilIdleAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal((1, 1, 0), (summary.Claimed, summary.Fired, summary.StillPending));
+        Assert.Equal("Escalate", Assert.Single(await engine.OpenTasksAsync(started.InstanceId)).ElementId);
+        var journal = await engine.Instances.JournalAsync(started.InstanceId);
+        Assert.Single(journal, j => j.Kind == JournalKinds.TimerFired);
+        Assert.Equal(Instant.FromUtc(2026, 2, 28, 23, 0), journal.Single(j => j.Kind == JournalKinds.TimerFired).At);
+    }
+
+    [Fact]
+    public async Task Sweep_ClaimsOnlyDueTimers_AndATimerOnceWhileItsLeaseRuns()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        await engine.PublishFileAsync("event-based.bpmn");
+        var first = await engine.StartAsync("EventBased");
+        engine.Clock.AdvanceBy(Duration.FromDays(1));
+        await engine.StartAsync("EventBased");
+
+        engine.Clock.AdvanceBy(Duration.FromDays(1) + Duration.FromMinutes(1));
+        var claimed = await engine.Sweeper.ClaimAndEnqueueAsync();
+        var again = await engine.Sweeper.ClaimAndEnqueueAsync();
+
+        var firstTimer = Assert.Single(await engine.PendingTimersAsync(first.InstanceId));
+        Assert.Equal([firstTimer.Id], claimed.Select(c => c.Id));
+        Assert.Empty(again);
+        await using var db = engine.CreateDbContext();
+        Assert.Equal(1, await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM hangfire.job WHERE invocationdata::text LIKE '%TimerFireJob%'").SingleAsync());
+    }
+
+    [Fact]
+    public async Task TimerThatKeepsFailingToFire_GetsAnIncident_AndRetryingTheIncidentRearmsIt()
+    {
+        await using var engine = await TestEngine.StartAsync(configure: s => s.Configure<TimerOptions>(o => o.MaxAttempts = 2));
+        await engine.PublishFileAsync("event-based.bpmn");
+        var started = await engine.StartAsync("EventBased");
+        engine.Clock.AdvanceBy(Duration.FromDays(3));
+
+        // No Hangfire server runs here, so the enqueued jobs never fire; let the leases run out twice.
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Single(await engine.Sweeper.ClaimAndEnqueueAsync());
+            await ExpireLeasesAsync(engine);
+        }
+
+        Assert.Empty(await engine.Sweeper.ClaimAndEnqueueAsync());
+        var incident = Assert.Single(await engine.OpenIncidentsAsync(started.InstanceId));
+        Assert.Equal("TwoDays", incident.ElementId);
+        Assert.Contains("2 attempts", incident.Message);
+
+        await engine.Runtime.RetryIncidentAsync(incident.Id, Actors.ProcessOwner);
+        Assert.Empty(await engine.OpenIncidentsAsync(started.InstanceId));
+        Assert.Single(await engine.Sweeper.ClaimAndEnqueueAsync());
+    }
+
+    [Fact]
+    public async Task StartingTheEngine_DoesNoWorkPerPendingTimer()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        await using (var seeding = await TestEngine.StartAsync(connectionString: connectionString))
+        {
+            await seeding.PublishFileAsync("event-based.bpmn");
+            var first = await seeding.StartAsync("EventBased");
+            await using var db = seeding.CreateDbContext();
+            // Twenty thousand pending timers, none due yet.
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO workflows.timers (id, instance_id, definition_id, bookmark_id, element_id, due_at, status, version, attempts, created_at)
+                SELECT gen_random_uuid(), t.instance_id, t.definition_id, t.bookmark_id, t.element_id, t.due_at + make_interval(days => 30 + g), 'Pending', 1, 0, t.created_at
+                FROM workflows.timers t, generate_series(1, 20000) g WHERE t.instance_id = {0}
+                """, first.InstanceId);
+        }
+
+        await using var engine = await TestEngine.StartAsync(hangfire: true, connectionString: connectionString);
+        await engine.Sweeper.ClaimAndEnqueueAsync();
+
+        await using var check = engine.CreateDbContext();
+        Assert.Equal(20001, await check.Timers.CountAsync(t => t.Status == TimerStatus.Pending && t.LockedUntil == null && t.Attempts == 0));
+        Assert.Equal(0, await check.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM hangfire.job WHERE invocationdata::text LIKE '%TimerFireJob%'").SingleAsync());
+
+        // The sweep reads due rows through the partial index on pending timers, not the whole table.
+        await check.Database.ExecuteSqlRawAsync("ANALYZE workflows.timers");
+        var plan = await check.Database.SqlQuery<string>($"""
+            EXPLAIN SELECT id FROM workflows.timers WHERE status = 'Pending' AND due_at <= now() AND (locked_until IS NULL OR locked_until < now()) ORDER BY due_at LIMIT 100
+            """).ToListAsync();
+        Assert.Contains(plan, line => line.Contains("ix_timers_pending_due"));
+    }
+
+    private static async Task ExpireLeasesAsync(TestEngine engine)
+    {
+        await using var connection = new NpgsqlConnection(engine.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("UPDATE workflows.timers SET locked_until = now() - interval '1 second' WHERE locked_until IS NOT NULL", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
