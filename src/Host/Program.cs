@@ -1,6 +1,27 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Verkstallighet.Host.Api;
+using Verkstallighet.Host.Database;
+using Verkstallighet.Host.Security;
+using Verkstallighet.Host.Workflows;
+using Verkstallighet.Workflows.Persistence;
 
-app.MapGet("/", () => "Hello World!");
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    var connectionString = await builder.AddWorkflowsDatabaseAsync();
+    builder.AddVerkstallighetWorkflows(connectionString, out var simulatedClock);
+    builder.AddVerkstallighetAuthentication();
+    builder.AddVerkstallighetApi();
 
-app.Run();
+    var app = builder.Build();
+    await app.InitializeWorkflowsAsync();
+    app.UseVerkstallighetApi(simulatedClock);
+    await app.RunAsync();
+    return 0;
+}
+catch (PostgresClusterException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
+public partial class Program;

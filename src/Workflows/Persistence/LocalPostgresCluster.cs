@@ -50,10 +50,11 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     /// </summary>
     public static string? FindBinDirectory()
     {
+        // An explicit folder is the only one looked at, so a wrong setting is reported rather than silently bypassed.
         var configured = Environment.GetEnvironmentVariable("POSTGRES_BIN");
-        if (!string.IsNullOrWhiteSpace(configured) && File.Exists(Path.Combine(configured, "pg_ctl")))
+        if (!string.IsNullOrWhiteSpace(configured))
         {
-            return configured;
+            return File.Exists(Path.Combine(configured, "pg_ctl")) && File.Exists(Path.Combine(configured, "initdb")) ? configured : null;
         }
 
         const string debianRoot = "/usr/lib/postgresql";
@@ -92,6 +93,13 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         var clusterDirectory = Path.Combine(dataDirectory, "pg");
         var passwordFile = Path.Combine(dataDirectory, "postgres.password");
         Directory.CreateDirectory(dataDirectory);
+        MakeTraversable(dataDirectory); // the postgres user must reach the cluster folder inside it
+        if (IsRoot && (await RunAsync("test", ["-x", dataDirectory], throwOnError: false, cancellationToken)).ExitCode != 0)
+        {
+            throw new PostgresClusterException(
+                $"The postgres user cannot reach {dataDirectory} (a folder above it is closed to other users). " +
+                "Set Database__DataDirectory to a folder it can reach, such as /var/tmp/verkstallighet, or configure ConnectionStrings__Workflows.");
+        }
 
         string password;
         if (!File.Exists(Path.Combine(clusterDirectory, "PG_VERSION")))
@@ -127,16 +135,70 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     public static async Task<LocalPostgresCluster> StartThrowawayAsync(CancellationToken cancellationToken = default)
     {
         var bin = FindBinDirectory() ?? throw new PostgresBinariesNotFoundException();
-        var root = Path.Combine(Path.GetTempPath(), "verkstallighet-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        await ReapOrphansAsync(bin);
+        var root = Path.Combine(Path.GetTempPath(), ThrowawayPrefix + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(root);
         MakeTraversable(root);
+        await File.WriteAllTextAsync(Path.Combine(root, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         var clusterDirectory = Path.Combine(root, "pg");
         await InitDbAsync(bin, clusterDirectory, password: null, fastAndUnsafe: true, cancellationToken);
         var cluster = new LocalPostgresCluster(clusterDirectory, bin, FreePort(), password: null, throwaway: true);
         await cluster.PgCtlStartAsync(
-            ["fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=300", "shared_buffers=256MB"],
+            ["fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=1000", "shared_buffers=256MB"],
             cancellationToken);
         return cluster;
+    }
+
+    private const string ThrowawayPrefix = "verkstallighet-pg-";
+    private const string OwnerFile = "owner.pid";
+
+    /// <summary>
+    /// Stops and deletes throwaway clusters whose owning process has gone (a test run that was killed), so they do not
+    /// pile up on a machine.
+    /// </summary>
+    private static async Task ReapOrphansAsync(string bin)
+    {
+        foreach (var root in Directory.GetDirectories(Path.GetTempPath(), ThrowawayPrefix + "*"))
+        {
+            var ownerFile = Path.Combine(root, OwnerFile);
+            if (File.Exists(ownerFile) && int.TryParse(File.ReadAllText(ownerFile), out var owner) && ProcessIsAlive(owner))
+            {
+                continue;
+            }
+
+            var cluster = Path.Combine(root, "pg");
+            if (File.Exists(Path.Combine(cluster, "postmaster.pid")))
+            {
+                await RunAsync(Path.Combine(bin, "pg_ctl"), ["stop", "-D", cluster, "-m", "immediate", "-w", "-t", "30"], throwOnError: false, CancellationToken.None);
+            }
+
+            TryDelete(root);
+        }
+    }
+
+    private static bool ProcessIsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A leftover temporary directory is harmless; the next reap tries again.
+        }
     }
 
     public async Task CreateDatabaseAsync(string name, string? template = null, CancellationToken cancellationToken = default)
@@ -146,6 +208,18 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         var sql = $"CREATE DATABASE \"{name}\"" + (template is null ? "" : $" TEMPLATE \"{template}\"");
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Creates the database unless it exists.</summary>
+    public async Task EnsureDatabaseAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var connection = new NpgsqlConnection(ServerConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = name } } };
+        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+        {
+            await CreateDatabaseAsync(name, cancellationToken: cancellationToken);
+        }
     }
 
     public async Task StopAsync()
@@ -160,14 +234,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         await RunAsync(PgTool("pg_ctl"), ["stop", "-D", dataDirectory, "-m", "fast", "-w", "-t", "60"], throwOnError: false, CancellationToken.None);
         if (throwaway)
         {
-            try
-            {
-                Directory.Delete(Path.GetDirectoryName(dataDirectory)!, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A leftover temporary directory is harmless.
-            }
+            TryDelete(Path.GetDirectoryName(dataDirectory)!);
         }
     }
 
@@ -264,6 +331,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>Lets other users (postgres) pass through the folder, without listing or reading it.</summary>
     private static void MakeTraversable(string directory)
     {
         if (OperatingSystem.IsWindows())
@@ -271,9 +339,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             return;
         }
 
-        File.SetUnixFileMode(directory,
-            UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
-            UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        File.SetUnixFileMode(directory, File.GetUnixFileMode(directory) | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
     }
 
     private sealed record ProcessResult(int ExitCode, string Output);
@@ -281,7 +347,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     /// <summary>Runs a PostgreSQL tool; as root it runs as the <c>postgres</c> user, because initdb and postgres refuse root.</summary>
     private static async Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, bool throwOnError, CancellationToken cancellationToken)
     {
-        var asPostgres = IsRoot && program != "chown";
+        var asPostgres = IsRoot && program is not "chown";
         var info = new ProcessStartInfo(asPostgres ? "runuser" : program)
         {
             RedirectStandardOutput = true,
@@ -309,13 +375,17 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         var output = (await stdout) + (await stderr);
         if (throwOnError && process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{Path.GetFileName(program)} failed with exit code {process.ExitCode}: {output.Trim()}");
+            throw new PostgresClusterException($"{Path.GetFileName(program)} failed with exit code {process.ExitCode}: {output.Trim()}");
         }
 
         return new ProcessResult(process.ExitCode, output);
     }
 }
 
-public sealed class PostgresBinariesNotFoundException() : Exception(
-    "No PostgreSQL server binaries were found (initdb and pg_ctl). Either install them (on Debian: apt-get install postgresql) " +
-    "or set POSTGRES_BIN to their folder, or configure ConnectionStrings:Workflows to use an existing PostgreSQL server.");
+/// <summary>The private cluster could not be started; the message says what to do.</summary>
+public class PostgresClusterException(string message) : Exception(message);
+
+public sealed class PostgresBinariesNotFoundException() : PostgresClusterException(
+    "No PostgreSQL server binaries were found (initdb and pg_ctl), and no connection string is configured. Either install " +
+    "PostgreSQL (on Debian: sudo apt-get install postgresql) or set POSTGRES_BIN to the folder that has initdb and pg_ctl, " +
+    "or point ConnectionStrings__Workflows at an existing PostgreSQL server.");

@@ -91,7 +91,7 @@ public sealed class WorkflowRuntime(
         {
             var query = db.Bookmarks.AsNoTracking().Where(b => b.Kind == BookmarkKind.Message && b.MessageName == messageName);
             query = instanceId is not null ? query.Where(b => b.InstanceId == instanceId) : query.Where(b => b.CorrelationId == correlationId);
-            var waiting = await query.Select(b => b.InstanceId).Distinct().Take(2).ToListAsync(cancellationToken);
+            var waiting = await query.Select(b => b.InstanceId).Distinct().OrderBy(id => id).Take(2).ToListAsync(cancellationToken);
             if (waiting.Count > 1)
             {
                 throw new ConflictException($"Several instances with correlation '{correlationId}' wait for the message '{messageName}'; send it to one instance by its id.");

@@ -22,7 +22,13 @@ public static class TestPostgres
         var server = await ClusterAsync();
         var name = "test_" + Guid.NewGuid().ToString("N")[..16];
         await server.CreateDatabaseAsync(name, TemplateName);
-        return server.ConnectionStringFor(name);
+        // Many short-lived engines share the cluster: keep their pools small and let idle connections go quickly.
+        return new NpgsqlConnectionStringBuilder(server.ConnectionStringFor(name))
+        {
+            MaxPoolSize = 40,
+            ConnectionIdleLifetime = 2,
+            ConnectionPruningInterval = 1,
+        }.ConnectionString;
     }
 
     public static async Task<LocalPostgresCluster> ClusterAsync()

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Text;
+using Verkstallighet.Host.Security;
+using Verkstallighet.Workflows;
+using Verkstallighet.Workflows.Clock;
+using Verkstallighet.Workflows.Deadlines;
+using Verkstallighet.Workflows.Persistence;
+using Verkstallighet.Workflows.Timers;
+
+namespace Verkstallighet.Host.Api;
+
+/// <summary>Advance by an ISO 8601 duration (<c>P1M</c>), or to a date or instant; exactly one of the two.</summary>
+public sealed record AdvanceClockRequest(string? By, string? To);
+
+public sealed record ClockResponse(Instant Now, LocalDate Today, bool Simulated);
+
+public sealed record AdvanceClockResponse(Instant Now, LocalDate Today, int TimersClaimed, int TimersFired, int TimersStillPending);
+
+/// <summary>The clock. The advance endpoint exists only when the Host runs on the simulated clock.</summary>
+public static class ClockEndpoints
+{
+    public static IEndpointRouteBuilder MapClock(this IEndpointRouteBuilder app, bool simulated)
+    {
+        var group = app.MapGroup("/api/clock").WithTags("Clock");
+        group.MapGet("/", (IClock clock) =>
+        {
+            var now = clock.GetCurrentInstant();
+            return new ClockResponse(now, DeadlineCalculator.Today(now), simulated);
+        }).WithSummary("The engine's current time.");
+
+        if (!simulated)
+        {
+            return app;
+        }
+
+        group.MapPost("/advance", async (AdvanceClockRequest request, HttpContext context, SimulatedClock clock, TimerSweeper sweeper,
+            IDbContextFactory<WorkflowsDbContext> contexts, CancellationToken ct) =>
+        {
+            context.User.RequireRole(Roles.Administrator);
+            var target = Target(request, clock.GetCurrentInstant());
+            var now = clock.AdvanceTo(target);
+            await using (var db = await contexts.CreateDbContextAsync(ct))
+            {
+                await WorkflowsStartup.SaveSimulatedClockAsync(db, now, ct);
+            }
+
+            var summary = await sweeper.SweepUntilIdleAsync(TimeSpan.FromSeconds(30), ct);
+            return new AdvanceClockResponse(now, DeadlineCalculator.Today(now), summary.Claimed, summary.Fired, summary.StillPending);
+        }).WithSummary("Moves the simulated clock forward and at once fires every timer that has become due (administrators).");
+        return app;
+    }
+
+    private static Instant Target(AdvanceClockRequest request, Instant now)
+    {
+        if ((request.By is null) == (request.To is null))
+        {
+            throw new BadRequestException("Give exactly one of 'by' (an ISO 8601 duration such as P1M) and 'to' (a date or instant).");
+        }
+
+        if (request.By is not null)
+        {
+            if (!IsoTime.TryParsePeriod(request.By, out var period))
+            {
+                throw new BadRequestException($"'{request.By}' is not an ISO 8601 duration such as P1D, P1M or PT2H.");
+            }
+
+            return IsoTime.Add(now, period, DeadlineCalculator.Stockholm);
+        }
+
+        if (!IsoTime.TryParseInstant(request.To!, DeadlineCalculator.Stockholm, out var to))
+        {
+            throw new BadRequestException($"'{request.To}' is not an ISO 8601 date or instant.");
+        }
+
+        if (to < now)
+        {
+            throw new BadRequestException($"The clock is at {InstantPattern.General.Format(now)} and never goes back.");
+        }
+
+        return to;
+    }
+}

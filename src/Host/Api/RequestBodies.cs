@@ -1,0 +1,53 @@
+using System.Text;
+using Verkstallighet.Workflows;
+using Verkstallighet.Workflows.Definitions;
+
+namespace Verkstallighet.Host.Api;
+
+public static class RequestBodies
+{
+    /// <summary>
+    /// Reads a BPMN document from the body, refusing more than the parser's limit with a 400 that says so, without
+    /// reading the rest.
+    /// </summary>
+    public static async Task<string> ReadBpmnAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var limit = BpmnParser.DefaultMaxBytes;
+        if (request.ContentLength > limit)
+        {
+            throw TooLarge(request.ContentLength.Value, limit);
+        }
+
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                throw TooLarge(null, limit);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length == 0)
+        {
+            throw new DefinitionInvalidException([new ValidationProblem(null, "The request body is empty; send the BPMN XML document.")]);
+        }
+
+        try
+        {
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new DefinitionInvalidException([new ValidationProblem(null, "The document is not valid UTF-8.")]);
+        }
+    }
+
+    private static DefinitionInvalidException TooLarge(long? size, int limit) =>
+        new([new ValidationProblem(null, size is null
+            ? $"The document is larger than the limit of {limit} bytes."
+            : $"The document is {size} bytes; the limit is {limit} bytes.")]);
+}

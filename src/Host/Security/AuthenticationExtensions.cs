@@ -1,0 +1,120 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Verkstallighet.Host.Security;
+
+public static class AuthenticationExtensions
+{
+    public const string AdministratorPolicy = "Administrator";
+    private const string Selector = "Verkstallighet";
+
+    /// <summary>
+    /// Every endpoint requires a signed-in user. Development: seeded users, by cookie (the login page) or by HTTP Basic
+    /// with an empty password (scripts). Elsewhere: OpenID Connect for browsers and JWT bearer tokens for scripts, from
+    /// the <c>Authentication:OpenIdConnect</c> section; without it the Host refuses to start.
+    /// </summary>
+    public static WebApplicationBuilder AddVerkstallighetAuthentication(this WebApplicationBuilder builder)
+    {
+        var development = builder.Environment.IsDevelopment();
+        var oidc = builder.Configuration.GetSection("Authentication:OpenIdConnect");
+        if (!development && string.IsNullOrWhiteSpace(oidc["Authority"]))
+        {
+            throw new InvalidOperationException(
+                "Outside Development the Host needs an identity provider: set Authentication:OpenIdConnect:Authority, ClientId and ClientSecret.");
+        }
+
+        var authentication = builder.Services.AddAuthentication(options =>
+        {
+            options.DefaultScheme = Selector;
+            options.DefaultChallengeScheme = Selector;
+        });
+        authentication.AddPolicyScheme(Selector, "Cookie, or a credential in the Authorization header", options =>
+            options.ForwardDefaultSelector = context =>
+            {
+                string authorization = context.Request.Headers.Authorization.ToString();
+                if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) && development)
+                {
+                    return DevelopmentBasicAuthenticationHandler.SchemeName;
+                }
+
+                if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && !development)
+                {
+                    return JwtBearerDefaults.AuthenticationScheme;
+                }
+
+                return IsApiRequest(context.Request) && !HasCookie(context.Request) && development
+                    ? DevelopmentBasicAuthenticationHandler.SchemeName
+                    : CookieAuthenticationDefaults.AuthenticationScheme;
+            });
+        authentication.AddCookie(options =>
+        {
+            options.Cookie.Name = "verkstallighet";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = "/login";
+            options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+            if (!development)
+            {
+                options.ForwardChallenge = OpenIdConnectDefaults.AuthenticationScheme;
+            }
+        });
+
+        if (development)
+        {
+            authentication.AddScheme<AuthenticationSchemeOptions, DevelopmentBasicAuthenticationHandler>(DevelopmentBasicAuthenticationHandler.SchemeName, null);
+        }
+        else
+        {
+            authentication.AddOpenIdConnect(options =>
+            {
+                options.Authority = oidc["Authority"];
+                options.ClientId = oidc["ClientId"];
+                options.ClientSecret = oidc["ClientSecret"];
+                options.ResponseType = "code";
+                options.SaveTokens = false;
+                options.GetClaimsFromUserInfoEndpoint = true;
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters.NameClaimType = oidc["NameClaim"] ?? "preferred_username";
+                options.TokenValidationParameters.RoleClaimType = oidc["RoleClaim"] ?? "roles";
+                options.ClaimActions.MapJsonKey(ClaimTypes.Role, oidc["RoleClaim"] ?? "roles");
+                options.ClaimActions.MapUniqueJsonKey(Roles.OfficeClaim, oidc["OfficeClaim"] ?? Roles.OfficeClaim);
+            });
+            authentication.AddJwtBearer(options =>
+            {
+                options.Authority = oidc["Authority"];
+                options.Audience = oidc["Audience"] ?? oidc["ClientId"];
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters.NameClaimType = oidc["NameClaim"] ?? "preferred_username";
+                options.TokenValidationParameters.RoleClaimType = oidc["RoleClaim"] ?? "roles";
+            });
+        }
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(AdministratorPolicy, policy => policy.RequireRole(Roles.Administrator));
+        return builder;
+    }
+
+    private static bool IsApiRequest(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
+
+    private static bool HasCookie(HttpRequest request) => request.Cookies.ContainsKey("verkstallighet");
+
+    /// <summary>API callers get a status code (as ProblemDetails), browsers get the login page.</summary>
+    private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (IsApiRequest(context.Request))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

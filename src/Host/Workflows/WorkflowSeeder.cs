@@ -1,0 +1,55 @@
+using Verkstallighet.Host.Database;
+using Verkstallighet.Workflows;
+using Verkstallighet.Workflows.Definitions;
+
+namespace Verkstallighet.Host.Workflows;
+
+/// <summary>
+/// Publishes the shipped workflows (<c>workflows/*.bpmn</c>) whose key is not stored yet. A key that exists, in any
+/// version or status, is left alone: published versions are never overwritten.
+/// </summary>
+public sealed class WorkflowSeeder(DefinitionService definitions, ILogger<WorkflowSeeder> logger)
+{
+    private static readonly Actor Seeder = new("system", new HashSet<string>(), null);
+
+    public async Task<int> SeedAsync(string? directory, CancellationToken cancellationToken = default)
+    {
+        directory ??= Path.Combine(RepositoryPaths.Root(Directory.GetCurrentDirectory()), "workflows");
+        if (!Directory.Exists(directory))
+        {
+            logger.LogWarning("No workflows folder at {Directory}; nothing seeded.", directory);
+            return 0;
+        }
+
+        var seeded = 0;
+        foreach (var file in Directory.GetFiles(directory, "*.bpmn").Order(StringComparer.Ordinal))
+        {
+            var xml = await File.ReadAllTextAsync(file, cancellationToken);
+            var parsed = await definitions.ValidateAsync(xml, cancellationToken);
+            if (!parsed.IsValid)
+            {
+                logger.LogError("The shipped workflow {File} is not valid and was not seeded: {Problems}", Path.GetFileName(file),
+                    string.Join("; ", parsed.Problems.Select(p => $"{p.ElementId}: {p.Message}")));
+                continue;
+            }
+
+            if (await definitions.KeyExistsAsync(parsed.Key!, cancellationToken))
+            {
+                continue;
+            }
+
+            try
+            {
+                var published = await definitions.PublishAsync(xml, Seeder, cancellationToken);
+                logger.LogInformation("Seeded workflow {Key} version {Version} from {File}.", published.Key, published.Version, Path.GetFileName(file));
+                seeded++;
+            }
+            catch (ConflictException)
+            {
+                // Another Host seeded it at the same moment.
+            }
+        }
+
+        return seeded;
+    }
+}

@@ -1,0 +1,61 @@
+using Verkstallighet.Host.Tests.Support;
+
+namespace Verkstallighet.Host.Tests.Api;
+
+public sealed class ClockApiTests
+{
+    [Fact]
+    public async Task AdvancingTheSimulatedClock_FiresDueDeadlinesThroughHangfire_AtOnce()
+    {
+        await using var host = await HostFactory.StartAsync();
+        await (await host.As("cecilia").PostXmlAsync("/api/definitions", HttpJson.Read("Tour", "granskning.bpmn"))).OkJsonAsync();
+        var started = await (await host.As("anna").PostJsonAsync("/api/instances", new
+        {
+            definitionKey = "Granskning",
+            variables = new { office = "Stockholm City", receivedDate = "2026-01-31" },
+        })).OkJsonAsync();
+        var admin = host.As("david");
+
+        var dueDay = await (await admin.PostJsonAsync("/api/clock/advance", new { to = "2026-02-28T23:59:00+01:00" })).OkJsonAsync();
+        Assert.Equal(0, (int)dueDay["timersFired"]!);
+        var overdue = await (await admin.PostJsonAsync("/api/clock/advance", new { by = "PT1M" })).OkJsonAsync();
+
+        Assert.Equal("2026-03-01", (string?)overdue["today"]);
+        Assert.Equal(1, (int)overdue["timersFired"]!);
+        var chiefTasks = await (await host.As("bertil").GetAsync("/api/tasks?role=Chief")).OkJsonAsync();
+        var escalation = Assert.Single(chiefTasks.AsArray());
+        Assert.Equal("Escalate", (string?)escalation!["elementId"]);
+        Assert.Equal((string?)started["instanceId"], (string?)escalation["instanceId"]);
+        var clock = await (await admin.GetAsync("/api/clock")).OkJsonAsync();
+        Assert.True((bool)clock["simulated"]!);
+    }
+
+    [Fact]
+    public async Task Advance_IsForAdministrators_AndNeverGoesBack()
+    {
+        await using var host = await HostFactory.StartAsync();
+
+        var officer = await host.As("anna").PostJsonAsync("/api/clock/advance", new { by = "P1D" });
+        var back = await host.As("david").PostJsonAsync("/api/clock/advance", new { to = "2020-01-01" });
+        var both = await host.As("david").PostJsonAsync("/api/clock/advance", new { by = "P1D", to = "2030-01-01" });
+        var nonsense = await host.As("david").PostJsonAsync("/api/clock/advance", new { by = "a while" });
+
+        Assert.Contains("Administrator", (string)(await officer.ProblemAsync(403))["detail"]!);
+        Assert.Contains("never goes back", (string)(await back.ProblemAsync(400))["detail"]!);
+        await both.ProblemAsync(400);
+        await nonsense.ProblemAsync(400);
+    }
+
+    [Fact]
+    public async Task OnTheSystemClock_TheAdvanceEndpointDoesNotExist()
+    {
+        await using var host = await HostFactory.StartAsync(clockMode: "System");
+
+        var advance = await host.As("david").PostJsonAsync("/api/clock/advance", new { by = "P1D" });
+        var clock = await (await host.As("david").GetAsync("/api/clock")).OkJsonAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, advance.StatusCode);
+        Assert.False((bool)clock["simulated"]!);
+        Assert.True(NodaTime.Text.InstantPattern.ExtendedIso.Parse((string)clock["now"]!).Value > NodaTime.Instant.FromUtc(2026, 11, 1, 0, 0));
+    }
+}

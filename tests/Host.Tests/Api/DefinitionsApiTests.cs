@@ -1,0 +1,118 @@
+using System.Text;
+using Verkstallighet.Host.Tests.Support;
+
+namespace Verkstallighet.Host.Tests.Api;
+
+public sealed class DefinitionsApiTests : IAsyncLifetime
+{
+    private HostFactory host = null!;
+
+    public async Task InitializeAsync() => host = await HostFactory.StartAsync();
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    private const string Head = """<?xml version="1.0"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:vp="urn:verkstallighet:bpmn:1" id="D">""";
+
+    public static TheoryData<string, string, string?, string> BadDocuments => new()
+    {
+        { "malformed XML", Head + "<bpmn:process id=\"P\"><bpmn:startEvent id=\"S\">", null, "not well-formed" },
+        { "DTD with an external entity", """<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">&x;</bpmn:definitions>""", null, "DTD" },
+        { "unsupported element", Head + """<bpmn:process id="P" isExecutable="true"><bpmn:startEvent id="S"/><bpmn:complexGateway id="Complex"/><bpmn:sequenceFlow id="f" sourceRef="S" targetRef="Complex"/></bpmn:process></bpmn:definitions>""", "Complex", "Complex gateways" },
+        { "dangling sequence flow", Head + """<bpmn:process id="P" isExecutable="true"><bpmn:startEvent id="S"/><bpmn:sequenceFlow id="Dangling" sourceRef="S" targetRef="Gone"/></bpmn:process></bpmn:definitions>""", "Dangling", "does not exist" },
+        { "missing condition", Head + """<bpmn:process id="P" isExecutable="true"><bpmn:startEvent id="S"/><bpmn:exclusiveGateway id="G"/><bpmn:endEvent id="A"/><bpmn:endEvent id="B"/><bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="G"/><bpmn:sequenceFlow id="NoCondition" sourceRef="G" targetRef="A"/><bpmn:sequenceFlow id="f3" sourceRef="G" targetRef="B"><bpmn:conditionExpression>x</bpmn:conditionExpression></bpmn:sequenceFlow></bpmn:process></bpmn:definitions>""", "NoCondition", "without a condition" },
+        { "unknown activity type", Head + """<bpmn:process id="P" isExecutable="true"><bpmn:startEvent id="S"/><bpmn:userTask id="Unknown" vp:activityType="Teleport"/><bpmn:sequenceFlow id="f" sourceRef="S" targetRef="Unknown"/></bpmn:process></bpmn:definitions>""", "Unknown", "Unknown activity type" },
+        { "not BPMN at all", "{\"json\": true}", null, "not well-formed" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadDocuments))]
+    public async Task BadDocument_Gets400WithElementLevelProblems_AndNothingIsStored(string what, string xml, string? elementId, string fragment)
+    {
+        _ = what;
+        var client = host.As("cecilia");
+
+        var response = await client.PostXmlAsync("/api/definitions", xml);
+
+        var problem = await response.ProblemAsync(400);
+        var problems = problem["problems"]!.AsArray();
+        Assert.Contains(problems, p => (string?)p!["elementId"] == elementId && ((string)p["message"]!).Contains(fragment, StringComparison.OrdinalIgnoreCase));
+        Assert.Empty((await (await client.GetAsync("/api/definitions")).OkJsonAsync()).AsArray());
+    }
+
+    [Fact]
+    public async Task DocumentOverTheSizeLimit_Gets400_WithoutReadingItAll()
+    {
+        var xml = Head + "<!--" + new string('x', 3 * 1024 * 1024) + "-->";
+
+        var response = await host.As("cecilia").PostXmlAsync("/api/definitions", xml);
+
+        var problem = await response.ProblemAsync(400);
+        Assert.Contains("limit", (string)problem["problems"]![0]!["message"]!);
+    }
+
+    [Fact]
+    public async Task Publish_CreatesTheNextVersion_AndExportReturnsTheDocumentWithItsDiagram()
+    {
+        var client = host.As("cecilia");
+        var xml = HttpJson.Read("Tour", "granskning.bpmn");
+
+        var first = await client.PostXmlAsync("/api/definitions", xml);
+        var second = await client.PostXmlAsync("/api/definitions", xml);
+
+        Assert.Equal(System.Net.HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal("/api/definitions/Granskning/versions/1", first.Headers.Location!.OriginalString);
+        Assert.Equal(2, (int)(await second.OkJsonAsync())["version"]!);
+        var export = await client.GetAsync("/api/definitions/Granskning/versions/1/xml");
+        Assert.Equal("application/xml", export.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(xml, Encoding.UTF8.GetString(await export.Content.ReadAsByteArrayAsync()));
+        Assert.Equal(2, (await (await client.GetAsync("/api/definitions/Granskning")).OkJsonAsync()).AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Draft_IsSavedThenPublished_AndItsKeyMustMatchTheRoute()
+    {
+        var client = host.As("cecilia");
+        var xml = HttpJson.Read("Tour", "granskning.bpmn");
+
+        var wrongKey = await client.PutAsync("/api/definitions/Other/draft", new StringContent(xml, Encoding.UTF8, "application/xml"));
+        var draft = await client.PutAsync("/api/definitions/Granskning/draft", new StringContent(xml, Encoding.UTF8, "application/xml"));
+        var published = await client.PostAsync("/api/definitions/Granskning/draft/publish", null);
+
+        Assert.Contains("'Granskning', not 'Other'", (string)(await wrongKey.ProblemAsync(400))["detail"]!);
+        Assert.Equal("Draft", (string?)(await draft.OkJsonAsync())["status"]);
+        Assert.Equal(1, (int)(await published.OkJsonAsync())["version"]!);
+        await (await client.PostAsync("/api/definitions/Granskning/draft/publish", null)).ProblemAsync(404);
+    }
+
+    [Fact]
+    public async Task Validate_ListsEveryProblem_WithoutStoringAnything()
+    {
+        var response = await host.As("cecilia").PostXmlAsync("/api/definitions/validate", (string)BadDocuments.ElementAt(4)[1]);
+
+        var result = await response.OkJsonAsync();
+        Assert.False((bool)result["valid"]!);
+        Assert.Equal("NoCondition", (string?)result["problems"]![0]!["elementId"]);
+    }
+
+    [Fact]
+    public async Task Publishing_NeedsTheProcessOwnerRole_AndTheRefusalSaysWhy()
+    {
+        var response = await host.As("anna").PostXmlAsync("/api/definitions", HttpJson.Read("Tour", "granskning.bpmn"));
+
+        var problem = await response.ProblemAsync(403);
+        Assert.Contains("ProcessOwner", (string)problem["detail"]!);
+    }
+
+    [Fact]
+    public async Task Retire_StopsNewStarts()
+    {
+        var client = host.As("cecilia");
+        await client.PostXmlAsync("/api/definitions", HttpJson.Read("Tour", "granskning.bpmn"));
+
+        await (await client.PostAsync("/api/definitions/Granskning/versions/1/retire", null)).OkJsonAsync();
+        var start = await host.As("anna").PostJsonAsync("/api/instances", new { definitionKey = "Granskning" });
+
+        await start.ProblemAsync(404);
+        await (await client.PostAsync("/api/definitions/Granskning/versions/1/retire", null)).ProblemAsync(409);
+    }
+}

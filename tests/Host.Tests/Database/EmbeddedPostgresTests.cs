@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+using Verkstallighet.Workflows.Persistence;
+
+namespace Verkstallighet.Host.Tests.Database;
+
+public sealed class EmbeddedPostgresTests
+{
+    [Fact]
+    public async Task PersistentCluster_KeepsItsDataAcrossRestarts_AndIsReusedWhenLeftRunning()
+    {
+        var folder = Directory.CreateTempSubdirectory("vw-data-").FullName;
+        try
+        {
+            var cluster = await LocalPostgresCluster.StartPersistentAsync(folder);
+            await cluster.EnsureDatabaseAsync("keep");
+            await ExecuteAsync(cluster.ConnectionStringFor("keep"), "CREATE TABLE kept (x int); INSERT INTO kept VALUES (42)");
+
+            // Left running (a killed Host): the next start finds it and uses it.
+            var again = await LocalPostgresCluster.StartPersistentAsync(folder);
+            Assert.Equal(cluster.Port, again.Port);
+            await again.StopAsync();
+            Assert.False(File.Exists(Path.Combine(folder, "pg", "postmaster.pid")));
+
+            var restarted = await LocalPostgresCluster.StartPersistentAsync(folder);
+            Assert.Equal(42, await ScalarAsync(restarted.ConnectionStringFor("keep"), "SELECT x FROM kept"));
+            await restarted.StopAsync();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Host_WithoutAConnectionString_StartsItsOwnPostgres_AndStopsItOnShutdown()
+    {
+        var folder = Directory.CreateTempSubdirectory("vw-host-").FullName;
+        var port = FreePort();
+        using var host = StartHost(folder, $"http://127.0.0.1:{port}", postgresBin: null);
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            var healthy = false;
+            for (var i = 0; i < 240 && !healthy && !host.HasExited; i++)
+            {
+                await Task.Delay(500);
+                try
+                {
+                    healthy = (await http.GetAsync("/health")).StatusCode == HttpStatusCode.OK;
+                }
+                catch (HttpRequestException)
+                {
+                }
+            }
+
+            Assert.True(healthy, "The Host did not become healthy.");
+            Assert.True(File.Exists(Path.Combine(folder, "pg", "postmaster.pid")));
+            Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/tasks")).StatusCode);
+
+            Process.Start("kill", ["-TERM", host.Id.ToString()])!.WaitForExit();
+            Assert.True(host.WaitForExit(60_000), "The Host did not stop.");
+            Assert.False(File.Exists(Path.Combine(folder, "pg", "postmaster.pid")), "The private PostgreSQL is still running.");
+        }
+        finally
+        {
+            if (!host.HasExited)
+            {
+                host.Kill(entireProcessTree: true);
+            }
+
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Host_WithoutPostgresBinariesOrAConnectionString_ExitsWithAMessageSayingHowToFixIt()
+    {
+        var folder = Directory.CreateTempSubdirectory("vw-nobin-").FullName;
+        using var host = StartHost(folder, "http://127.0.0.1:0", postgresBin: "/nonexistent");
+        var errors = await host.StandardError.ReadToEndAsync();
+
+        Assert.True(host.WaitForExit(60_000));
+        Assert.Equal(1, host.ExitCode);
+        Assert.Contains("No PostgreSQL server binaries", errors);
+        Assert.Contains("ConnectionStrings__Workflows", errors);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static Process StartHost(string dataFolder, string url, string? postgresBin)
+    {
+        var info = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "--urls", url])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["Database__DataDirectory"] = dataFolder;
+        info.Environment["ConnectionStrings__Workflows"] = "";
+        info.Environment["Workflows__SeedDirectory"] = Path.Combine(dataFolder, "none");
+        if (postgresBin is not null)
+        {
+            info.Environment["POSTGRES_BIN"] = postgresBin;
+        }
+
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        return process;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<int> ScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (int)(await command.ExecuteScalarAsync())!;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text;
+using Verkstallighet.Host.Tests.Support;
+
+namespace Verkstallighet.Host.Tests.Security;
+
+public sealed class AuthenticationTests : IAsyncLifetime
+{
+    private HostFactory host = null!;
+
+    public async Task InitializeAsync() => host = await HostFactory.StartAsync();
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Theory]
+    [InlineData("/api/tasks")]
+    [InlineData("/api/definitions")]
+    [InlineData("/api/activities")]
+    [InlineData("/api/clock")]
+    [InlineData("/openapi/v1.json")]
+    public async Task EveryApiEndpoint_RequiresAuthentication(string path)
+    {
+        var response = await host.As(null).GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnknownDevelopmentUser_IsRefused()
+    {
+        var response = await host.As("mallory").GetAsync("/api/tasks");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_IsOpen_AndReportsTheDatabase()
+    {
+        var response = await host.As(null).GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task OpenApiDocumentAndReferencePage_AreServedToSignedInUsers()
+    {
+        var document = await (await host.As("anna").GetAsync("/openapi/v1.json")).OkJsonAsync();
+        var page = await host.As("anna").GetAsync("/scalar/v1");
+
+        Assert.NotNull(document["paths"]!["/api/tasks/{id}/complete"]);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task HangfireDashboard_IsForAdministratorsOnly()
+    {
+        var anonymous = await host.As(null).GetAsync("/hangfire");
+        var officer = await host.As("anna").GetAsync("/hangfire");
+        var administrator = await host.As("david").GetAsync("/hangfire");
+
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/login", anonymous.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Forbidden, officer.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, administrator.StatusCode);
+        Assert.Contains("Hangfire", await administrator.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task BrowserSignIn_SetsACookie_ThatTheApiAccepts()
+    {
+        var browser = host.As(null);
+        var page = await browser.GetStringAsync("/login");
+        Assert.Contains("Bertil Berg", page);
+
+        var login = await browser.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["user"] = "bertil", ["returnUrl"] = "/" }));
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("verkstallighet=", StringComparison.Ordinal)).Split(';')[0];
+
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/tasks?role=Chief");
+        request.Headers.Add("Cookie", cookie);
+        var response = await browser.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var badLogin = await browser.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["user"] = "nobody" }));
+        Assert.Equal(HttpStatusCode.BadRequest, badLogin.StatusCode);
+    }
+
+    [Fact]
+    public async Task MalformedBasicCredentials_AreRefused()
+    {
+        var client = host.As(null);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", "%%%not-base64");
+
+        var response = await client.GetAsync("/api/tasks");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        _ = Encoding.UTF8;
+    }
+}
