@@ -129,10 +129,10 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts a fresh cluster in a temporary directory with durability switched off (fsync, synchronous commit),
-    /// for tests and benchmarks. Disposing it stops the server and deletes its files.
+    /// Starts a fresh cluster in a temporary directory, for tests and benchmarks: unless <paramref name="durable"/>,
+    /// with durability switched off (fsync, synchronous commit). Disposing it stops the server and deletes its files.
     /// </summary>
-    public static async Task<LocalPostgresCluster> StartThrowawayAsync(CancellationToken cancellationToken = default)
+    public static async Task<LocalPostgresCluster> StartThrowawayAsync(bool durable = false, CancellationToken cancellationToken = default)
     {
         var bin = FindBinDirectory() ?? throw new PostgresBinariesNotFoundException();
         await ReapOrphansAsync(bin);
@@ -141,11 +141,12 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         MakeTraversable(root);
         await File.WriteAllTextAsync(Path.Combine(root, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         var clusterDirectory = Path.Combine(root, "pg");
-        await InitDbAsync(bin, clusterDirectory, password: null, fastAndUnsafe: true, cancellationToken);
+        await InitDbAsync(bin, clusterDirectory, password: null, fastAndUnsafe: !durable, cancellationToken);
         var cluster = new LocalPostgresCluster(clusterDirectory, bin, FreePort(), password: null, throwaway: true);
-        await cluster.PgCtlStartAsync(
-            ["fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=1000", "shared_buffers=256MB"],
-            cancellationToken);
+        string[] settings = durable
+            ? ["max_connections=1000", "shared_buffers=256MB"]
+            : ["fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=1000", "shared_buffers=256MB"];
+        await cluster.PgCtlStartAsync(settings, cancellationToken);
         return cluster;
     }
 

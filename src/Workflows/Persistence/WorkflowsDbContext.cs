@@ -56,6 +56,7 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
             e.Property(i => i.Revision).IsConcurrencyToken();
             e.HasIndex(i => i.CorrelationId);
             e.HasIndex(i => new { i.DefinitionKey, i.Status });
+            e.HasMany(i => i.Bookmarks).WithOne().HasForeignKey(b => b.InstanceId).OnDelete(DeleteBehavior.Cascade);
         });
 
         model.Entity<Bookmark>(e =>

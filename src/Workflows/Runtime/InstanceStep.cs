@@ -242,10 +242,17 @@ internal sealed class InstanceStep
         instance.OpenIncidents = openIncidents.Count(i => i.ResolvedAt is null);
         instance.Revision++;
 
+        if (cancelledTaskBookmarks.Count == 0 && cancelledTimerBookmarks.Count == 0)
+        {
+            await db.SaveChangesAsync(cancellationToken); // one batch, in its own transaction
+            return;
+        }
+
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.Database.AutoSavepointsEnabled = false;
             await db.SaveChangesAsync(cancellationToken);
             if (cancelledTaskBookmarks.Count > 0)
             {

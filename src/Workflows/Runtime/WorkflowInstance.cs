@@ -41,4 +41,7 @@ public sealed class WorkflowInstance
 
     /// <summary>Incremented by every step; a step that saw an older revision lost a race and is retried.</summary>
     public int Revision { get; set; }
+
+    /// <summary>Where the instance waits now: loaded with the instance in one query by every step.</summary>
+    public List<Bookmark> Bookmarks { get; set; } = [];
 }

@@ -60,7 +60,7 @@ public sealed class WorkflowRuntime(
     public Task<StepResult> CompleteTaskAsync(Guid taskId, JsonObject data, Actor actor, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
         WithRetryAsync(async db =>
         {
-            var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken)
+            var task = await CompiledQueries.Task(db, taskId, cancellationToken)
                 ?? throw new NotFoundException($"Task {taskId} does not exist.");
             TaskAccess.EnsureCanWork(task, actor);
             if (expectedVersion is not null && expectedVersion != task.Version)
@@ -133,7 +133,7 @@ public sealed class WorkflowRuntime(
     public Task<TimerFireOutcome> FireTimerAsync(Guid timerId, int version, CancellationToken cancellationToken = default) =>
         WithRetryAsync(async db =>
         {
-            var timer = await db.Timers.FirstOrDefaultAsync(t => t.Id == timerId, cancellationToken);
+            var timer = await CompiledQueries.Timer(db, timerId, cancellationToken);
             if (timer is null || timer.Status != TimerStatus.Pending || timer.Version != version)
             {
                 return TimerFireOutcome.Stale;
@@ -144,22 +144,16 @@ public sealed class WorkflowRuntime(
                 return await FireStartTimerAsync(db, timer, cancellationToken);
             }
 
-            var instance = await db.Instances.AsNoTracking().Where(i => i.Id == timer.InstanceId).Select(i => new { i.Status }).FirstOrDefaultAsync(cancellationToken);
-            var bookmarkExists = timer.BookmarkId is not null && await db.Bookmarks.AnyAsync(b => b.Id == timer.BookmarkId, cancellationToken);
-            if (instance is null || instance.Status != InstanceStatus.Running || !bookmarkExists)
+            var loaded = await LoadAsync(db, timer.InstanceId.Value, Actor.System, cancellationToken, mustBeRunning: false);
+            var bookmark = loaded?.Instance.Status == InstanceStatus.Running ? loaded.Bookmarks.Find(b => b.Id == timer.BookmarkId) : null;
+            if (loaded is null || bookmark is null)
             {
-                // Left behind by a step that ended without this timer (should not happen): retire it quietly.
+                // Nothing waits for it any more. Retiring it is checked against its version, so when another run fired
+                // it between our reads this conflicts, and the retry sees it as stale.
                 timer.Status = TimerStatus.Cancelled;
                 timer.Version++;
                 await db.SaveChangesAsync(cancellationToken);
                 return TimerFireOutcome.Stale;
-            }
-
-            var loaded = await LoadAsync(db, timer.InstanceId.Value, Actor.System, cancellationToken);
-            var bookmark = loaded.Bookmarks.Find(b => b.Id == timer.BookmarkId);
-            if (bookmark is null)
-            {
-                return TimerFireOutcome.Stale; // another run fired it between our two reads
             }
 
             await loaded.Step.TriggerAsync(bookmark, payload: null, timer, cancellationToken);
@@ -238,17 +232,25 @@ public sealed class WorkflowRuntime(
 
     private sealed record LoadedInstance(WorkflowInstance Instance, InstanceStep Step, List<Bookmark> Bookmarks, List<Incident> Incidents);
 
-    private async Task<LoadedInstance> LoadAsync(WorkflowsDbContext db, Guid instanceId, Actor actor, CancellationToken cancellationToken)
+    private Task<LoadedInstance> LoadAsync(WorkflowsDbContext db, Guid instanceId, Actor actor, CancellationToken cancellationToken) =>
+        LoadAsync(db, instanceId, actor, cancellationToken, mustBeRunning: true)!;
+
+    /// <summary>Loads the instance with its bookmarks in one query, and its open incidents if it has any.</summary>
+    private async Task<LoadedInstance?> LoadAsync(WorkflowsDbContext db, Guid instanceId, Actor actor, CancellationToken cancellationToken, bool mustBeRunning)
     {
-        var instance = await db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
-            ?? throw new NotFoundException($"Instance {instanceId} does not exist.");
-        if (instance.Status != InstanceStatus.Running)
+        var instance = await CompiledQueries.InstanceWithBookmarks(db, instanceId, cancellationToken);
+        if (instance is null)
+        {
+            return mustBeRunning ? throw new NotFoundException($"Instance {instanceId} does not exist.") : null;
+        }
+
+        if (instance.Status != InstanceStatus.Running && mustBeRunning)
         {
             throw new ConflictException($"Instance {instanceId} has ended ({instance.Status}).");
         }
 
         var model = await ModelAsync(db, instance.DefinitionId, cancellationToken);
-        var bookmarks = await db.Bookmarks.Where(b => b.InstanceId == instanceId).ToListAsync(cancellationToken);
+        var bookmarks = instance.Bookmarks.ToList();
         var incidents = instance.OpenIncidents > 0
             ? await db.Incidents.Where(i => i.InstanceId == instanceId && i.ResolvedAt == null).ToListAsync(cancellationToken)
             : [];
@@ -268,10 +270,7 @@ public sealed class WorkflowRuntime(
     }
 
     private static async Task<WorkflowDefinition> LatestPublishedAsync(WorkflowsDbContext db, string key, CancellationToken cancellationToken) =>
-        await db.Definitions.AsNoTracking()
-            .Where(d => d.Key == key && d.Status == DefinitionStatus.Published)
-            .OrderByDescending(d => d.Version)
-            .FirstOrDefaultAsync(cancellationToken)
+        await CompiledQueries.LatestPublished(db, key, cancellationToken)
         ?? throw new NotFoundException($"Workflow '{key}' has no published version.");
 
     private async Task<StepResult> StartAtAsync(

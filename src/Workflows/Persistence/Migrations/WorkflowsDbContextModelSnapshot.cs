@@ -603,6 +603,20 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
 
                     b.ToTable("timers", "workflows");
                 });
+
+            modelBuilder.Entity("Verkstallighet.Workflows.Runtime.Bookmark", b =>
+                {
+                    b.HasOne("Verkstallighet.Workflows.Runtime.WorkflowInstance", null)
+                        .WithMany("Bookmarks")
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Verkstallighet.Workflows.Runtime.WorkflowInstance", b =>
+                {
+                    b.Navigation("Bookmarks");
+                });
 #pragma warning restore 612, 618
         }
     }

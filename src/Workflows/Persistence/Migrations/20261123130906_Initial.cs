@@ -17,26 +17,6 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                 name: "workflows");
 
             migrationBuilder.CreateTable(
-                name: "bookmarks",
-                schema: "workflows",
-                columns: table => new
-                {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    instance_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    element_id = table.Column<string>(type: "text", nullable: false),
-                    token_id = table.Column<string>(type: "text", nullable: true),
-                    scope_instance_id = table.Column<string>(type: "text", nullable: true),
-                    message_name = table.Column<string>(type: "text", nullable: true),
-                    correlation_id = table.Column<string>(type: "text", nullable: true),
-                    created_at = table.Column<Instant>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_bookmarks", x => x.id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "clock_state",
                 schema: "workflows",
                 columns: table => new
@@ -218,6 +198,33 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                     table.PrimaryKey("pk_timers", x => x.id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "bookmarks",
+                schema: "workflows",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    instance_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    element_id = table.Column<string>(type: "text", nullable: false),
+                    token_id = table.Column<string>(type: "text", nullable: true),
+                    scope_instance_id = table.Column<string>(type: "text", nullable: true),
+                    message_name = table.Column<string>(type: "text", nullable: true),
+                    correlation_id = table.Column<string>(type: "text", nullable: true),
+                    created_at = table.Column<Instant>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_bookmarks", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_bookmarks_instances_instance_id",
+                        column: x => x.instance_id,
+                        principalSchema: "workflows",
+                        principalTable: "instances",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_bookmarks_instance_id",
                 schema: "workflows",
@@ -349,15 +356,15 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                 schema: "workflows");
 
             migrationBuilder.DropTable(
-                name: "instances",
-                schema: "workflows");
-
-            migrationBuilder.DropTable(
                 name: "journal",
                 schema: "workflows");
 
             migrationBuilder.DropTable(
                 name: "timers",
+                schema: "workflows");
+
+            migrationBuilder.DropTable(
+                name: "instances",
                 schema: "workflows");
         }
     }

@@ -13,7 +13,7 @@ using Verkstallighet.Workflows.Persistence;
 namespace Verkstallighet.Workflows.Persistence.Migrations
 {
     [DbContext(typeof(WorkflowsDbContext))]
-    [Migration("20261123122914_Initial")]
+    [Migration("20261123130906_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -605,6 +605,20 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                         .HasDatabaseName("ix_timers_instance_id");
 
                     b.ToTable("timers", "workflows");
+                });
+
+            modelBuilder.Entity("Verkstallighet.Workflows.Runtime.Bookmark", b =>
+                {
+                    b.HasOne("Verkstallighet.Workflows.Runtime.WorkflowInstance", null)
+                        .WithMany("Bookmarks")
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Verkstallighet.Workflows.Runtime.WorkflowInstance", b =>
+                {
+                    b.Navigation("Bookmarks");
                 });
 #pragma warning restore 612, 618
         }
