@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json.Nodes;
 using NodaTime;
 
@@ -22,35 +23,76 @@ public enum ActivityKind
     Automatic,
 }
 
-/// <summary>What an activity may see and do while it runs.</summary>
-public class ActivityContext(
-    Guid instanceId,
-    string elementId,
-    string? correlationId,
-    Instant now,
-    JsonObject variables,
-    string? actor,
-    IServiceProvider services,
-    Action<string, string?> journal)
-{
-    public Guid InstanceId { get; } = instanceId;
+/// <summary>The connection and transaction a step saves in; domain data written here commits or rolls back with it.</summary>
+public sealed record StepTransaction(DbConnection Connection, DbTransaction Transaction);
 
-    public string ElementId { get; } = elementId;
+/// <summary>What an activity may see and do while it runs.</summary>
+public class ActivityContext
+{
+    private readonly StepEffects effects;
+
+    internal ActivityContext(
+        Guid instanceId,
+        string elementId,
+        string? correlationId,
+        Instant now,
+        JsonObject variables,
+        string? actor,
+        IServiceProvider services,
+        StepEffects effects)
+    {
+        InstanceId = instanceId;
+        ElementId = elementId;
+        CorrelationId = correlationId;
+        Now = now;
+        Variables = variables;
+        Actor = actor;
+        Services = services;
+        this.effects = effects;
+    }
+
+    protected ActivityContext(ActivityContext other)
+        : this(other.InstanceId, other.ElementId, other.CorrelationId, other.Now, other.Variables, other.Actor, other.Services, other.effects)
+    {
+    }
+
+    public Guid InstanceId { get; }
+
+    public string ElementId { get; }
 
     /// <summary>The business key the instance was started with (a case id, for example).</summary>
-    public string? CorrelationId { get; } = correlationId;
+    public string? CorrelationId { get; }
 
     /// <summary>The current time from the engine's clock.</summary>
-    public Instant Now { get; } = now;
+    public Instant Now { get; }
 
     /// <summary>The instance's variables as they are before this activity's outputs are written. Do not modify.</summary>
-    public JsonObject Variables { get; } = variables;
+    public JsonObject Variables { get; }
 
     /// <summary>The user behind the step, or null for the engine itself (a timer, for example).</summary>
-    public string? Actor { get; } = actor;
+    public string? Actor { get; }
 
-    public IServiceProvider Services { get; } = services;
+    public IServiceProvider Services { get; }
 
     /// <summary>Adds an entry with this message to the instance's journal.</summary>
-    public void Journal(string message, string? detail = null) => journal(message, detail);
+    public void Journal(string message, object? detail = null) => effects.Journal(ElementId, message, detail);
+
+    /// <summary>
+    /// Writes domain data in the step's own transaction, after the engine's rows: both commit, or neither does. If the
+    /// step loses a race it is run again from the start, and so is this.
+    /// </summary>
+    public void AlsoSave(Func<StepTransaction, CancellationToken, Task> write) => effects.AlsoSave.Add(write);
+
+    /// <summary>Moves the instance's open tasks to another office in this step (the case moved, say).</summary>
+    public void MoveOpenTasksToOffice(string? office) => effects.MoveOpenTasksToOffice = (true, office);
+}
+
+/// <summary>What activities asked the step to do besides writing their outputs.</summary>
+internal sealed class StepEffects(Action<string, string, object?> journal)
+{
+    public Action<string, string, object?> Journal { get; } = journal;
+
+    public List<Func<StepTransaction, CancellationToken, Task>> AlsoSave { get; } = [];
+
+    public (bool Move, string? Office) MoveOpenTasksToOffice { get; set; }
 }

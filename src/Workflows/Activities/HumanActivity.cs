@@ -10,10 +10,23 @@ namespace Verkstallighet.Workflows.Activities;
 /// <summary>One thing wrong with submitted data: the field's JSON path (<c>measures[0].dueDate</c>) and why.</summary>
 public sealed record FieldProblem(string Field, string Message);
 
+/// <summary>The problems a human activity finds in submitted data.</summary>
+public sealed class FieldProblems
+{
+    private readonly List<FieldProblem> problems = [];
+
+    public IReadOnlyList<FieldProblem> All => problems;
+
+    public bool Any => problems.Count > 0;
+
+    public void Add(string field, string message) => problems.Add(new FieldProblem(field, message));
+
+    public void AddRange(IEnumerable<FieldProblem> more) => problems.AddRange(more);
+}
+
 /// <summary>What a human activity sees when its task is completed.</summary>
 public sealed class HumanTaskContext(ActivityContext activity, Guid taskId, IReadOnlySet<string> actorRoles, string? actorOffice)
-    : ActivityContext(activity.InstanceId, activity.ElementId, activity.CorrelationId, activity.Now, activity.Variables,
-        activity.Actor, activity.Services, activity.Journal)
+    : ActivityContext(activity)
 {
     public Guid TaskId { get; } = taskId;
 
@@ -41,21 +54,26 @@ public abstract class HumanActivity : Activity
     public abstract Type FormType { get; }
 
     /// <summary>Validates the submitted data and, when it is valid, sets the outputs. Returns the problems found.</summary>
-    public abstract IReadOnlyList<FieldProblem> Submit(JsonObject data, HumanTaskContext context);
+    public abstract Task<IReadOnlyList<FieldProblem>> SubmitAsync(JsonObject data, HumanTaskContext context, CancellationToken cancellationToken);
 }
 
-/// <summary>A human activity with a typed form. Data annotations on the form are checked before <see cref="Validate"/>.</summary>
+/// <summary>
+/// A human activity with a typed form. Data annotations on the form are checked first, then
+/// <see cref="ValidateAsync"/>; only valid data reaches <see cref="CompleteAsync"/>. Throwing a
+/// <see cref="ForbiddenException"/> from either refuses the user (403) rather than the data.
+/// </summary>
 public abstract class HumanActivity<TForm> : HumanActivity where TForm : class
 {
     public sealed override Type FormType => typeof(TForm);
 
     /// <summary>Rules beyond what the form's annotations say.</summary>
-    protected virtual IEnumerable<FieldProblem> Validate(TForm form, HumanTaskContext context) => [];
+    protected virtual Task ValidateAsync(TForm form, HumanTaskContext context, FieldProblems problems, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
 
-    /// <summary>Called with valid data only: set the outputs here.</summary>
-    protected abstract void Complete(TForm form, HumanTaskContext context);
+    /// <summary>Called with valid data only: set the outputs, and register domain writes with <see cref="ActivityContext.AlsoSave"/>.</summary>
+    protected abstract Task CompleteAsync(TForm form, HumanTaskContext context, CancellationToken cancellationToken);
 
-    public sealed override IReadOnlyList<FieldProblem> Submit(JsonObject data, HumanTaskContext context)
+    public sealed override async Task<IReadOnlyList<FieldProblem>> SubmitAsync(JsonObject data, HumanTaskContext context, CancellationToken cancellationToken)
     {
         TForm? form;
         try
@@ -72,18 +90,19 @@ public abstract class HumanActivity<TForm> : HumanActivity where TForm : class
             return [new FieldProblem("", "Formuläret saknas.")];
         }
 
-        var problems = FormAnnotations.Validate(form).ToList();
-        if (problems.Count == 0)
+        var problems = new FieldProblems();
+        problems.AddRange(FormAnnotations.Validate(form));
+        if (!problems.Any)
         {
-            problems.AddRange(Validate(form, context));
+            await ValidateAsync(form, context, problems, cancellationToken);
         }
 
-        if (problems.Count == 0)
+        if (!problems.Any)
         {
-            Complete(form, context);
+            await CompleteAsync(form, context, cancellationToken);
         }
 
-        return problems;
+        return problems.All;
     }
 
     private static string FieldFromJsonPath(string? path) =>

@@ -24,7 +24,7 @@ public sealed class DeadlineRuleSeeder(IDbContextFactory<WorkflowsDbContext> con
         var added = 0;
         foreach (var seed in seeds.Where(s => !existing.Contains(s.Key)).DistinctBy(s => s.Key))
         {
-            if (!IsoTime.TryParsePeriod(seed.Period, out var period) || period.HasTimeComponent)
+            if (!IsoTime.TryParsePeriod(seed.Period, out var period, allowNegative: true) || period.HasTimeComponent)
             {
                 throw new InvalidOperationException($"The shipped rule '{seed.Key}' has the period '{seed.Period}', which is not a date period.");
             }

@@ -33,7 +33,7 @@ public sealed class DeadlineRuleStore(IDbContextFactory<WorkflowsDbContext> cont
             return null;
         }
 
-        if (!IsoTime.TryParsePeriod(rule.Period, out var period) || period.HasTimeComponent)
+        if (!IsoTime.TryParsePeriod(rule.Period, out var period, allowNegative: true) || period.HasTimeComponent)
         {
             throw new InvalidOperationException($"Deadline rule '{key}' version {rule.Version} has the period '{rule.Period}', which is not a date period such as P1M.");
         }

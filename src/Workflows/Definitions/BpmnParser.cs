@@ -573,9 +573,11 @@ public static class BpmnParser
 
             if (!string.IsNullOrEmpty(duration))
             {
-                if (!IsoTime.TryParsePeriod(duration, out var period))
+                // Counted from an anchor date, a duration may go backwards: -P1M is a month before the anchor.
+                if (!IsoTime.TryParsePeriod(duration, out var period, allowNegative: anchor is not null))
                 {
-                    Problem(id, $"The timer duration '{duration}' is not an ISO 8601 duration such as P1M, P4W or PT15M.");
+                    Problem(id, $"The timer duration '{duration}' is not an ISO 8601 duration such as P1M, P4W or PT15M" +
+                                (anchor is null ? "." : ", or one with a minus (-P1M) to count back from the anchor."));
                     return null;
                 }
 

@@ -185,7 +185,10 @@ public sealed class DefinitionService(
             ? Task.CompletedTask
             : db.Timers
                 .Where(t => t.InstanceId == null && t.DefinitionId != null && definitionIds.Contains(t.DefinitionId.Value) && t.Status == TimerStatus.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled).SetProperty(t => t.Version, t => t.Version + 1), cancellationToken);
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(t => t.Status, TimerStatus.Cancelled)
+                    .SetProperty(t => t.CancelledBecause, TimerCancellation.Replaced)
+                    .SetProperty(t => t.Version, t => t.Version + 1), cancellationToken);
 
     private static async Task SaveAsync(WorkflowsDbContext db, string key, CancellationToken cancellationToken)
     {

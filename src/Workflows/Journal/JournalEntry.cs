@@ -36,6 +36,7 @@ public static class JournalKinds
     public const string TaskCancelled = "TaskCancelled";
     public const string TimerScheduled = "TimerScheduled";
     public const string TimerFired = "TimerFired";
+    public const string DeadlineWaived = "DeadlineWaived";
     public const string MessageReceived = "MessageReceived";
     public const string GatewayDecided = "GatewayDecided";
     public const string IncidentRaised = "IncidentRaised";

@@ -83,6 +83,7 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
         {
             e.ToTable("timers");
             e.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(t => t.CancelledBecause).HasConversion<string>().HasMaxLength(30);
             e.Property(t => t.Version).IsConcurrencyToken();
             e.Property(t => t.LockedUntil).HasColumnType("timestamp with time zone");
             e.HasIndex(t => t.DueAt).HasFilter("status = 'Pending'").HasDatabaseName("ix_timers_pending_due");

@@ -16,6 +16,39 @@ public sealed record InstanceView(
     IReadOnlyList<WorkflowTimer> PendingTimers,
     IReadOnlyList<Incident> OpenIncidents);
 
+public enum DeadlineStatus
+{
+    /// <summary>Not due yet.</summary>
+    Pending,
+
+    /// <summary>What it watched was done in time.</summary>
+    Met,
+
+    /// <summary>Its due date has passed without it being met (its timer has fired, or is about to).</summary>
+    Overdue,
+
+    /// <summary>Waived for a recorded reason.</summary>
+    Waived,
+
+    /// <summary>The work it watched was interrupted or the workflow ended first.</summary>
+    Cancelled,
+}
+
+/// <summary>A deadline of an instance: a timer from a deadline rule and an anchor date.</summary>
+public sealed record DeadlineView(
+    Guid Id,
+    string ElementId,
+    string Rule,
+    int? RuleVersion,
+    string? LegalReference,
+    string? Description,
+    string? AnchorVariable,
+    NodaTime.LocalDate? AnchorDate,
+    NodaTime.LocalDate DueDate,
+    DeadlineStatus Status,
+    string? WaivedBy,
+    string? WaiverReason);
+
 /// <summary>Read-only queries over instances and their journals.</summary>
 public sealed class InstanceQueries(IDbContextFactory<WorkflowsDbContext> contexts)
 {
@@ -57,6 +90,33 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowsDbContext> contex
 
         return await query.OrderByDescending(i => i.StartedAt).Take(Math.Clamp(limit, 1, 500)).ToListAsync(cancellationToken);
     }
+
+    /// <summary>The instance's deadlines, with their status as of <paramref name="today"/>.</summary>
+    public async Task<IReadOnlyList<DeadlineView>> DeadlinesAsync(Guid instanceId, NodaTime.LocalDate today, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Timers.AsNoTracking()
+            .Where(t => t.InstanceId == instanceId && t.DeadlineRuleKey != null && t.DueDate != null)
+            .GroupJoin(db.DeadlineRules, t => new { Key = t.DeadlineRuleKey!, Version = t.DeadlineRuleVersion!.Value }, r => new { r.Key, r.Version }, (t, r) => new { Timer = t, Rules = r })
+            .SelectMany(x => x.Rules.DefaultIfEmpty(), (x, r) => new { x.Timer, Rule = r })
+            .OrderBy(x => x.Timer.DueDate).ThenBy(x => x.Timer.CreatedAt)
+            .ToListAsync(cancellationToken);
+        return rows.Select(x => new DeadlineView(
+            x.Timer.Id, x.Timer.ElementId, x.Timer.DeadlineRuleKey!, x.Timer.DeadlineRuleVersion, x.Rule?.LegalReference, x.Rule?.Description,
+            x.Timer.AnchorVariable, x.Timer.AnchorDate, x.Timer.DueDate!.Value, StatusOf(x.Timer, today), x.Timer.WaivedBy, x.Timer.WaiverReason)).ToList();
+    }
+
+    private static DeadlineStatus StatusOf(WorkflowTimer timer, NodaTime.LocalDate today) => timer.Status switch
+    {
+        TimerStatus.Fired => DeadlineStatus.Overdue,
+        TimerStatus.Pending => today > timer.DueDate ? DeadlineStatus.Overdue : DeadlineStatus.Pending,
+        _ => timer.CancelledBecause switch
+        {
+            TimerCancellation.Waived => DeadlineStatus.Waived,
+            TimerCancellation.ActivityCompleted => DeadlineStatus.Met,
+            _ => DeadlineStatus.Cancelled,
+        },
+    };
 
     public async Task<IReadOnlyList<JournalEntry>> JournalAsync(Guid instanceId, CancellationToken cancellationToken = default)
     {

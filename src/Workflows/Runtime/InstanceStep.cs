@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using NodaTime;
 using NodaTime.Text;
 using Verkstallighet.Workflows.Activities;
@@ -45,7 +46,8 @@ internal sealed class InstanceStep
     private readonly Dictionary<Guid, HumanTask> newTasks = [];
     private readonly Dictionary<Guid, WorkflowTimer> newTimers = [];
     private readonly List<Guid> cancelledTaskBookmarks = [];
-    private readonly List<Guid> cancelledTimerBookmarks = [];
+    private readonly Dictionary<TimerCancellation, List<Guid>> cancelledTimerBookmarks = [];
+    private readonly StepEffects effects;
     private bool terminating;
 
     public InstanceStep(
@@ -68,7 +70,11 @@ internal sealed class InstanceStep
         this.now = now;
         state = ExecutionState.Deserialize(instance.State);
         variables = JsonNode.Parse(instance.Variables) as JsonObject ?? [];
+        effects = new StepEffects((elementId, message, detail) => Journal(JournalKinds.Note, elementId, new { message, detail }));
     }
+
+    /// <summary>Domain data to write in this step's transaction (a case created with its workflow, say).</summary>
+    public void AlsoSave(Func<StepTransaction, CancellationToken, Task> write) => effects.AlsoSave.Add(write);
 
     public IEnumerable<HumanTask> CreatedTasks => newTasks.Values.Where(t => t.Status == HumanTaskStatus.Open);
 
@@ -102,7 +108,7 @@ internal sealed class InstanceStep
         }
 
         var context = new HumanTaskContext(ActivityContextFor(node), task.Id, who.Roles, who.Office);
-        var problems = activity.Submit(data, context);
+        var problems = await activity.SubmitAsync(data, context, cancellationToken);
         if (problems.Count > 0)
         {
             throw new FormInvalidException(problems);
@@ -115,7 +121,7 @@ internal sealed class InstanceStep
         task.Assignee ??= actor.UserId;
         task.Data = data.ToJsonString();
         task.Version++;
-        RemoveBookmark(bookmark, cancelled: false);
+        RemoveBookmark(bookmark, cancelled: null);
         Journal(JournalKinds.TaskCompleted, node.Id, new { taskId = task.Id, data });
         CompleteActivity(token, node);
         await RunAsync(cancellationToken);
@@ -149,12 +155,12 @@ internal sealed class InstanceStep
                 if (token.ElementId != catchEvent.Id)
                 {
                     // The token waits at an event-based gateway: this event wins, the others are withdrawn.
-                    RemoveBookmarksOf(token, cancelled: true, except: bookmark);
+                    RemoveBookmarksOf(token, TimerCancellation.Interrupted, except: bookmark);
                     token.ArrivedVia = catchEvent.Incoming[0].Id;
                     token.ElementId = catchEvent.Id;
                 }
 
-                RemoveBookmark(bookmark, cancelled: false);
+                RemoveBookmark(bookmark, cancelled: null);
                 token.Status = TokenStatus.Active;
                 Leave(token, catchEvent);
                 break;
@@ -166,12 +172,12 @@ internal sealed class InstanceStep
                 var scope = state.Scope(activityToken.ScopeInstanceId)!;
                 if (boundary.CancelActivity)
                 {
-                    RemoveBookmark(bookmark, cancelled: false);
+                    RemoveBookmark(bookmark, cancelled: null);
                     CancelToken(activityToken);
                 }
                 else if (oneShot)
                 {
-                    RemoveBookmark(bookmark, cancelled: false);
+                    RemoveBookmark(bookmark, cancelled: null);
                 }
 
                 var token = NewToken(scope, boundary, via: null, enqueue: false);
@@ -184,17 +190,17 @@ internal sealed class InstanceStep
                 var scope = state.Scope(bookmark.ScopeInstanceId)!;
                 if (start.IsInterrupting)
                 {
-                    RemoveBookmark(bookmark, cancelled: false);
+                    RemoveBookmark(bookmark, cancelled: null);
                     foreach (var subscription in bookmarks.Where(b => b.ScopeInstanceId == scope.Id).ToList())
                     {
-                        RemoveBookmark(subscription, cancelled: true);
+                        RemoveBookmark(subscription, TimerCancellation.Interrupted);
                     }
 
                     CancelScopeContents(scope);
                 }
                 else if (oneShot)
                 {
-                    RemoveBookmark(bookmark, cancelled: false);
+                    RemoveBookmark(bookmark, cancelled: null);
                 }
 
                 var owner = NewToken(scope, eventSubProcess, via: null, enqueue: false);
@@ -212,6 +218,25 @@ internal sealed class InstanceStep
         }
 
         await RunAsync(cancellationToken);
+    }
+
+    /// <summary>Cancels a deadline's timer for a recorded reason; the activity or scope it watches goes on.</summary>
+    public void Waive(Bookmark bookmark, WorkflowTimer timer, string reason)
+    {
+        var node = model.Node(bookmark.ElementId);
+        if (node is not BoundaryEventNode and not StartEventNode)
+        {
+            throw new ConflictException($"The timer at '{node.DisplayName}' is not a deadline that can be waived: the workflow waits for it to continue.");
+        }
+
+        RemoveBookmark(bookmark, cancelled: null);
+        timer.Status = TimerStatus.Cancelled;
+        timer.CancelledBecause = TimerCancellation.Waived;
+        timer.CancelledAt = now;
+        timer.WaivedBy = actor.UserId;
+        timer.WaiverReason = reason;
+        timer.Version++;
+        Journal(JournalKinds.DeadlineWaived, node.Id, new { timerId = timer.Id, rule = timer.DeadlineRuleKey, dueDate = timer.DueDate, reason });
     }
 
     public async Task RetryAsync(Incident incident, CancellationToken cancellationToken)
@@ -242,7 +267,7 @@ internal sealed class InstanceStep
         instance.OpenIncidents = openIncidents.Count(i => i.ResolvedAt is null);
         instance.Revision++;
 
-        if (cancelledTaskBookmarks.Count == 0 && cancelledTimerBookmarks.Count == 0)
+        if (cancelledTaskBookmarks.Count == 0 && cancelledTimerBookmarks.Count == 0 && effects.AlsoSave.Count == 0 && !effects.MoveOpenTasksToOffice.Move)
         {
             await db.SaveChangesAsync(cancellationToken); // one batch, in its own transaction
             return;
@@ -264,13 +289,28 @@ internal sealed class InstanceStep
                         .SetProperty(t => t.Version, t => t.Version + 1), cancellationToken);
             }
 
-            if (cancelledTimerBookmarks.Count > 0)
+            foreach (var (reason, ids) in cancelledTimerBookmarks)
             {
                 await db.Timers
-                    .Where(t => t.BookmarkId != null && cancelledTimerBookmarks.Contains(t.BookmarkId.Value) && t.Status == TimerStatus.Pending)
+                    .Where(t => t.BookmarkId != null && ids.Contains(t.BookmarkId.Value) && t.Status == TimerStatus.Pending)
                     .ExecuteUpdateAsync(s => s
                         .SetProperty(t => t.Status, TimerStatus.Cancelled)
+                        .SetProperty(t => t.CancelledBecause, reason)
+                        .SetProperty(t => t.CancelledAt, now)
                         .SetProperty(t => t.Version, t => t.Version + 1), cancellationToken);
+            }
+
+            if (effects.MoveOpenTasksToOffice is (true, var office))
+            {
+                await db.Tasks
+                    .Where(t => t.InstanceId == instance.Id && t.Status == HumanTaskStatus.Open)
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.Office, office).SetProperty(t => t.Version, t => t.Version + 1), cancellationToken);
+            }
+
+            var stepTransaction = new StepTransaction(db.Database.GetDbConnection(), transaction.GetDbTransaction());
+            foreach (var write in effects.AlsoSave)
+            {
+                await write(stepTransaction, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -295,7 +335,7 @@ internal sealed class InstanceStep
             }
             catch (ElementFailedException e)
             {
-                RemoveBookmarksOf(token, cancelled: true);
+                RemoveBookmarksOf(token, TimerCancellation.Interrupted);
                 RaiseIncident(token, node, e.Message, leaving: false);
             }
         }
@@ -374,12 +414,14 @@ internal sealed class InstanceStep
         var activity = CreateActivity(descriptor, node);
         if (activity is AutomaticActivity automatic)
         {
+            var writesBefore = effects.AlsoSave.Count;
             try
             {
                 await automatic.ExecuteAsync(ActivityContextFor(node), cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException and not ElementFailedException)
             {
+                effects.AlsoSave.RemoveRange(writesBefore, effects.AlsoSave.Count - writesBefore); // nothing of a failed activity is saved
                 throw new ElementFailedException($"Activity '{descriptor.Type}' failed: {e.Message}", e);
             }
 
@@ -546,7 +588,7 @@ internal sealed class InstanceStep
 
     private void CompleteActivity(Token token, FlowNode node)
     {
-        RemoveBookmarksOf(token, cancelled: true);
+        RemoveBookmarksOf(token, TimerCancellation.ActivityCompleted);
         token.Status = TokenStatus.Active;
         Leave(token, node);
     }
@@ -560,7 +602,7 @@ internal sealed class InstanceStep
 
         foreach (var subscription in bookmarks.Where(b => b.ScopeInstanceId == scope.Id).ToList())
         {
-            RemoveBookmark(subscription, cancelled: true);
+            RemoveBookmark(subscription, TimerCancellation.ScopeEnded);
         }
 
         state.Scopes.Remove(scope);
@@ -588,7 +630,7 @@ internal sealed class InstanceStep
     {
         foreach (var leftover in bookmarks.ToList())
         {
-            RemoveBookmark(leftover, cancelled: true);
+            RemoveBookmark(leftover, TimerCancellation.ScopeEnded);
         }
 
         foreach (var incident in openIncidents.Where(i => i.ResolvedAt is null))
@@ -612,13 +654,13 @@ internal sealed class InstanceStep
     /// <summary>Cancels a token with everything that hangs on it: its task, its subscriptions, its child scope.</summary>
     private void CancelToken(Token token)
     {
-        RemoveBookmarksOf(token, cancelled: true);
+        RemoveBookmarksOf(token, TimerCancellation.Interrupted);
         var child = state.Scopes.Find(s => s.OwnerTokenId == token.Id);
         if (child is not null)
         {
             foreach (var subscription in bookmarks.Where(b => b.ScopeInstanceId == child.Id).ToList())
             {
-                RemoveBookmark(subscription, cancelled: true);
+                RemoveBookmark(subscription, TimerCancellation.Interrupted);
             }
 
             CancelScopeContents(child);
@@ -658,7 +700,7 @@ internal sealed class InstanceStep
         return bookmark;
     }
 
-    private void RemoveBookmarksOf(Token token, bool cancelled, Bookmark? except = null)
+    private void RemoveBookmarksOf(Token token, TimerCancellation cancelled, Bookmark? except = null)
     {
         foreach (var bookmark in bookmarks.Where(b => b.TokenId == token.Id && b != except).ToList())
         {
@@ -666,8 +708,11 @@ internal sealed class InstanceStep
         }
     }
 
-    /// <summary>Removes a bookmark; when <paramref name="cancelled"/>, its open task or pending timer is cancelled too.</summary>
-    private void RemoveBookmark(Bookmark bookmark, bool cancelled)
+    /// <summary>
+    /// Removes a bookmark. With a reason (<paramref name="cancelled"/>), its open task or pending timer is cancelled
+    /// too; without one the bookmark was used (the task completed, the timer fired, the message arrived).
+    /// </summary>
+    private void RemoveBookmark(Bookmark bookmark, TimerCancellation? cancelled)
     {
         if (!bookmarks.Remove(bookmark))
         {
@@ -675,7 +720,7 @@ internal sealed class InstanceStep
         }
 
         db.Bookmarks.Remove(bookmark);
-        if (!cancelled)
+        if (cancelled is not { } reason)
         {
             return;
         }
@@ -699,10 +744,17 @@ internal sealed class InstanceStep
                 if (newTimers.TryGetValue(bookmark.Id, out var timer))
                 {
                     timer.Status = TimerStatus.Cancelled;
+                    timer.CancelledBecause = reason;
+                    timer.CancelledAt = now;
                 }
                 else
                 {
-                    cancelledTimerBookmarks.Add(bookmark.Id);
+                    if (!cancelledTimerBookmarks.TryGetValue(reason, out var ids))
+                    {
+                        cancelledTimerBookmarks[reason] = ids = [];
+                    }
+
+                    ids.Add(bookmark.Id);
                 }
 
                 break;
@@ -896,8 +948,7 @@ internal sealed class InstanceStep
     }
 
     private ActivityContext ActivityContextFor(TaskNode node) =>
-        new(instance.Id, node.Id, instance.CorrelationId, now, variables, actor == Actor.System ? null : actor.UserId, services.Services,
-            (message, detail) => Journal(JournalKinds.Note, node.Id, new { message, detail }));
+        new(instance.Id, node.Id, instance.CorrelationId, now, variables, actor == Actor.System ? null : actor.UserId, services.Services, effects);
 
     private void WriteOutputs(ActivityDescriptor descriptor, TaskNode node, Activity activity)
     {

@@ -45,8 +45,21 @@ public sealed class WorkflowRuntime(
 {
     private readonly StepServices stepServices = new(activities, scripts, services);
 
-    /// <summary>Starts the latest published version of a workflow (or the given version) at its none start event.</summary>
+    /// <summary>Starts the latest published version of a workflow at its none start event.</summary>
     public Task<StepResult> StartAsync(string definitionKey, JsonObject? variables, string? correlationId, Actor actor, CancellationToken cancellationToken = default) =>
+        StartAsync(definitionKey, variables, correlationId, actor, alsoSave: null, cancellationToken);
+
+    /// <summary>
+    /// Starts the latest published version of a workflow at its none start event, writing <paramref name="alsoSave"/>'s
+    /// domain data in the same transaction (a case and its workflow are created together or not at all).
+    /// </summary>
+    public Task<StepResult> StartAsync(
+        string definitionKey,
+        JsonObject? variables,
+        string? correlationId,
+        Actor actor,
+        Func<StepTransaction, CancellationToken, Task>? alsoSave,
+        CancellationToken cancellationToken = default) =>
         WithRetryAsync(async db =>
         {
             var definition = await LatestPublishedAsync(db, definitionKey, cancellationToken);
@@ -54,7 +67,7 @@ public sealed class WorkflowRuntime(
             var start = model.Root.NoneStartEvent ?? throw new BadRequestException(
                 $"Workflow '{definitionKey}' has no none start event; it starts by " +
                 string.Join(" or ", model.Root.StartEvents.Select(s => s.Trigger is MessageTrigger m ? $"the message '{m.MessageName}'" : "its timer")) + ".");
-            return await StartAtAsync(db, definition, model, start, variables, correlationId, actor, cancellationToken);
+            return await StartAtAsync(db, definition, model, start, variables, correlationId, actor, cancellationToken, alsoSave);
         }, "The instance could not be started", cancellationToken);
 
     public Task<StepResult> CompleteTaskAsync(Guid taskId, JsonObject data, Actor actor, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
@@ -151,6 +164,7 @@ public sealed class WorkflowRuntime(
                 // Nothing waits for it any more. Retiring it is checked against its version, so when another run fired
                 // it between our reads this conflicts, and the retry sees it as stale.
                 timer.Status = TimerStatus.Cancelled;
+                timer.CancelledBecause = TimerCancellation.ScopeEnded;
                 timer.Version++;
                 await db.SaveChangesAsync(cancellationToken);
                 return TimerFireOutcome.Stale;
@@ -160,6 +174,42 @@ public sealed class WorkflowRuntime(
             await loaded.Step.SaveAsync(cancellationToken);
             return TimerFireOutcome.Fired;
         }, "The timer could not be fired", cancellationToken);
+
+    /// <summary>
+    /// Waives a pending deadline for a recorded reason: its timer is cancelled and nothing follows from it. Only timers of
+    /// boundary events and of event sub-process starts can be waived; a token waiting on a timer would wait forever.
+    /// </summary>
+    public Task<WorkflowTimer> WaiveTimerAsync(Guid timerId, string reason, Actor actor, Func<StepTransaction, CancellationToken, Task>? alsoSave = null, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new BadRequestException("A waiver needs a reason (särskilda skäl).");
+        }
+
+        return WithRetryAsync(async db =>
+        {
+            var timer = await CompiledQueries.Timer(db, timerId, cancellationToken)
+                ?? throw new NotFoundException($"Deadline {timerId} does not exist.");
+            if (timer.Status != TimerStatus.Pending || timer.InstanceId is null)
+            {
+                throw new ConflictException(timer.Status == TimerStatus.Pending
+                    ? "A workflow's start timer cannot be waived."
+                    : $"The deadline is no longer pending ({(timer.CancelledBecause is { } why ? why.ToString() : timer.Status.ToString())}).");
+            }
+
+            var loaded = await LoadAsync(db, timer.InstanceId.Value, actor, cancellationToken);
+            var bookmark = loaded.Bookmarks.Find(b => b.Id == timer.BookmarkId)
+                ?? throw new ConflictException("The deadline is no longer pending.");
+            loaded.Step.Waive(bookmark, timer, reason.Trim());
+            if (alsoSave is not null)
+            {
+                loaded.Step.AlsoSave(alsoSave);
+            }
+
+            await loaded.Step.SaveAsync(cancellationToken);
+            return timer;
+        }, "Someone else changed the case at the same moment; the deadline was not waived. Try again", cancellationToken);
+    }
 
     /// <summary>Runs the element of an incident again, once its cause is fixed.</summary>
     public Task<StepResult> RetryIncidentAsync(Guid incidentId, Actor actor, CancellationToken cancellationToken = default) =>
@@ -281,7 +331,8 @@ public sealed class WorkflowRuntime(
         JsonObject? variables,
         string? correlationId,
         Actor actor,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<StepTransaction, CancellationToken, Task>? alsoSave = null)
     {
         if (correlationId is { Length: > 200 })
         {
@@ -302,6 +353,11 @@ public sealed class WorkflowRuntime(
         };
         db.Instances.Add(instance);
         var step = new InstanceStep(stepServices, db, instance, model, [], [], actor, now);
+        if (alsoSave is not null)
+        {
+            step.AlsoSave(alsoSave);
+        }
+
         await step.StartAsync(start, variables, cancellationToken);
         await step.SaveAsync(cancellationToken);
         return new StepResult(instance.Id, instance.Status, step.CreatedTasks.Select(t => t.Id).ToList());
@@ -347,6 +403,7 @@ public sealed class WorkflowRuntime(
         if (definition is null || definition.Status != DefinitionStatus.Published)
         {
             timer.Status = TimerStatus.Cancelled;
+            timer.CancelledBecause = TimerCancellation.Replaced;
             timer.Version++;
             await db.SaveChangesAsync(cancellationToken);
             return TimerFireOutcome.Stale;

@@ -8,11 +8,25 @@ namespace Verkstallighet.Workflows.Timers;
 /// <summary>Parsing of the ISO 8601 forms a BPMN timer may use: durations, dates and repeating intervals.</summary>
 public static partial class IsoTime
 {
-    /// <summary>Parses an ISO 8601 duration such as <c>P1M</c>, <c>P4W</c>, <c>PT15M</c> or <c>P1DT2H</c>.</summary>
-    public static bool TryParsePeriod(string text, out Period period)
+    /// <summary>
+    /// Parses an ISO 8601 duration such as <c>P1M</c>, <c>P4W</c>, <c>PT15M</c> or <c>P1DT2H</c>. With
+    /// <paramref name="allowNegative"/>, a leading minus (<c>-P1M</c>: one month before) is accepted too.
+    /// </summary>
+    public static bool TryParsePeriod(string text, out Period period, bool allowNegative = false)
     {
         period = Period.Zero;
         text = text.Trim();
+        if (allowNegative && text.StartsWith('-'))
+        {
+            if (!TryParsePeriod(text[1..], out var positive))
+            {
+                return false;
+            }
+
+            period = Period.Zero - positive;
+            return true;
+        }
+
         if (text.Length < 2 || text[0] != 'P' || text.StartsWith("P-", StringComparison.Ordinal))
         {
             return false;

@@ -9,6 +9,25 @@ public enum TimerStatus
     Cancelled,
 }
 
+/// <summary>Why a timer was cancelled. For a deadline on an activity, <see cref="ActivityCompleted"/> means it was met.</summary>
+public enum TimerCancellation
+{
+    /// <summary>The activity it was attached to completed first.</summary>
+    ActivityCompleted,
+
+    /// <summary>Its activity or scope was interrupted, or another event of an event-based gateway won.</summary>
+    Interrupted,
+
+    /// <summary>The scope or instance it belonged to ended.</summary>
+    ScopeEnded,
+
+    /// <summary>Someone waived it for a reason (särskilda skäl).</summary>
+    Waived,
+
+    /// <summary>A newer definition version replaced its start timer, or its definition was retired.</summary>
+    Replaced,
+}
+
 /// <summary>
 /// A timer row, written in the same transaction as the instance state. The sweep claims due rows and enqueues one
 /// Hangfire job per row with its (id, version); the job does nothing unless the row is still Pending at that version.
@@ -59,4 +78,12 @@ public sealed class WorkflowTimer
     public Instant CreatedAt { get; set; }
 
     public Instant? FiredAt { get; set; }
+
+    public TimerCancellation? CancelledBecause { get; set; }
+
+    public Instant? CancelledAt { get; set; }
+
+    public string? WaivedBy { get; set; }
+
+    public string? WaiverReason { get; set; }
 }

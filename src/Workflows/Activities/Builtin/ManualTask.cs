@@ -34,18 +34,21 @@ public sealed class ManualTask : HumanActivity<ManualTask.Form>
         public string? Comment { get; init; }
     }
 
-    protected override IEnumerable<FieldProblem> Validate(Form form, HumanTaskContext context)
+    protected override Task ValidateAsync(Form form, HumanTaskContext context, FieldProblems problems, CancellationToken cancellationToken)
     {
         var allowed = (Outcomes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (allowed.Length > 0 && !allowed.Contains(form.Outcome, StringComparer.Ordinal))
         {
-            yield return new FieldProblem("outcome", $"Välj ett av utfallen: {string.Join(", ", allowed)}.");
+            problems.Add("outcome", $"Välj ett av utfallen: {string.Join(", ", allowed)}.");
         }
+
+        return Task.CompletedTask;
     }
 
-    protected override void Complete(Form form, HumanTaskContext context)
+    protected override Task CompleteAsync(Form form, HumanTaskContext context, CancellationToken cancellationToken)
     {
         Outcome = form.Outcome;
         Comment = form.Comment;
+        return Task.CompletedTask;
     }
 }

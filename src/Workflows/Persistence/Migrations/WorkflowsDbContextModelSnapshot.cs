@@ -524,6 +524,15 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("bookmark_id");
 
+                    b.Property<Instant?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("CancelledBecause")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("cancelled_because");
+
                     b.Property<Instant>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -587,6 +596,14 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
                         .HasColumnName("version");
+
+                    b.Property<string>("WaivedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("waived_by");
+
+                    b.Property<string>("WaiverReason")
+                        .HasColumnType("text")
+                        .HasColumnName("waiver_reason");
 
                     b.HasKey("Id")
                         .HasName("pk_timers");

@@ -13,7 +13,7 @@ using Verkstallighet.Workflows.Persistence;
 namespace Verkstallighet.Workflows.Persistence.Migrations
 {
     [DbContext(typeof(WorkflowsDbContext))]
-    [Migration("20261123130906_Initial")]
+    [Migration("20261123134501_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -527,6 +527,15 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("bookmark_id");
 
+                    b.Property<Instant?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("CancelledBecause")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("cancelled_because");
+
                     b.Property<Instant>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -590,6 +599,14 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
                         .HasColumnName("version");
+
+                    b.Property<string>("WaivedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("waived_by");
+
+                    b.Property<string>("WaiverReason")
+                        .HasColumnType("text")
+                        .HasColumnName("waiver_reason");
 
                     b.HasKey("Id")
                         .HasName("pk_timers");

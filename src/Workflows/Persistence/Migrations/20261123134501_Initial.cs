@@ -191,7 +191,11 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                     attempts = table.Column<int>(type: "integer", nullable: false),
                     last_error = table.Column<string>(type: "text", nullable: true),
                     created_at = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
-                    fired_at = table.Column<Instant>(type: "timestamp with time zone", nullable: true)
+                    fired_at = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
+                    cancelled_because = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    cancelled_at = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
+                    waived_by = table.Column<string>(type: "text", nullable: true),
+                    waiver_reason = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
