@@ -1,11 +1,24 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Verkstallighet.Activities.Assessments;
+using Verkstallighet.Activities.Cases;
 using Verkstallighet.Activities.Deadlines;
+using Verkstallighet.Activities.FollowUps;
+using Verkstallighet.Activities.Misconduct;
+using Verkstallighet.Activities.Persistence;
+using Verkstallighet.Activities.Plans;
+using Verkstallighet.Activities.Transfers;
+using Verkstallighet.Workflows;
 
 namespace Verkstallighet.Activities;
 
 public static class ActivitiesServiceCollectionExtensions
 {
-    /// <summary>The domain of KVFS 2011:5: its deadline rules (and, as they come, its activities).</summary>
+    /// <summary>
+    /// The domain of KVFS 2011:5: the case activities, their deadline rules, cases and their storage (schema
+    /// <c>verkstallighet</c>, on the engine's database). Call after <c>AddWorkflows</c>.
+    /// </summary>
     public static IServiceCollection AddVerkstallighetActivities(this IServiceCollection services)
     {
         foreach (var rule in Kvfs2011DeadlineRules.All)
@@ -13,6 +26,29 @@ public static class ActivitiesServiceCollectionExtensions
             services.AddSingleton(rule);
         }
 
+        services.AddActivity<RiskAssessmentActivity>();
+        services.AddActivity<DraftPlanActivity>();
+        services.AddActivity<EstablishPlanActivity>();
+        services.AddActivity<FollowUpActivity>();
+        services.AddActivity<TransferCaseActivity>();
+        services.AddActivity<MisconductReviewActivity>();
+        services.AddActivity<CloseCaseActivity>();
+
+        services.AddPooledDbContextFactory<VerkstallighetDbContext>((provider, db) =>
+            VerkstallighetDbContext.Configure(db, provider.GetRequiredService<NpgsqlDataSource>()));
+        services.AddOptions<CaseOptions>();
+        services.AddSingleton<CaseService>();
+        services.AddSingleton<VerkstallighetStartup>();
         return services;
+    }
+}
+
+/// <summary>Migrates the domain's schema at start.</summary>
+public sealed class VerkstallighetStartup(IDbContextFactory<VerkstallighetDbContext> contexts)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
     }
 }

@@ -15,6 +15,7 @@ public static class Kvfs2011DeadlineRules
     public const string PrisonPlanFollowUp = "PrisonPlanFollowUp";
     public const string FirstFollowUp = "FirstFollowUp";
     public const string FollowUpAfterTransfer = "FollowUpAfterTransfer";
+    public const string FollowUpBeforeEnd = "FollowUpBeforeEnd";
     public const string ClientNotReached = "ClientNotReached";
     public const string CommunityServiceStart = "CommunityServiceStart";
 
@@ -28,6 +29,8 @@ public static class Kvfs2011DeadlineRules
             "Planen ska följas upp minst inom sex månader från övervakningens början.", InForce),
         new(FollowUpAfterTransfer, "P4W", "KVFS 2011:5 16 § andra stycket",
             "Planen ska följas upp inom fyra veckor efter överflyttning av övervakningen.", InForce),
+        new(FollowUpBeforeEnd, "P0D", "KVFS 2011:5 16 § andra stycket",
+            "Planen ska följas upp inför övervakningens upphörande, senast den dag övervakningen upphör.", InForce),
         new(ClientNotReached, "P1M", "KVFS 2011:5 allmänna råd till 16 §",
             "Om den dömde inte hörsammar kallelser eller inte gått att nå inom en månad bör misskötsamhetsbedömning göras.", InForce),
         new(CommunityServiceStart, "P8W", "KVFS 2011:5 allmänna råd till 3 och 4 §§",

@@ -46,6 +46,7 @@ public static class ApiExtensions
         app.MapGet("/", () => Results.Content(HomePage, "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapDefinitions();
         app.MapInstances();
+        app.MapCases();
         app.MapTasks();
         app.MapMessages();
         app.MapIncidents();

@@ -1,3 +1,4 @@
+using Verkstallighet.Activities;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;

@@ -1,3 +1,4 @@
+using Verkstallighet.Activities;
 using NodaTime;
 using Verkstallighet.Host.Security;
 using Verkstallighet.Workflows;

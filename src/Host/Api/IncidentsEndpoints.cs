@@ -1,3 +1,4 @@
+using Verkstallighet.Activities;
 using Microsoft.EntityFrameworkCore;
 using Verkstallighet.Host.Security;
 using Verkstallighet.Workflows.Persistence;

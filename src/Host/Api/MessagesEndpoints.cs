@@ -1,3 +1,4 @@
+using Verkstallighet.Activities;
 using System.Text.Json.Nodes;
 using Verkstallighet.Host.Security;
 using Verkstallighet.Workflows;

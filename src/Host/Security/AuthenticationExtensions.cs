@@ -1,3 +1,4 @@
+using Verkstallighet.Activities;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;

@@ -1,3 +1,4 @@
+using Verkstallighet.Activities;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;

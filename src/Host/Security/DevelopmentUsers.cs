@@ -1,3 +1,5 @@
+using Verkstallighet.Activities;
+
 namespace Verkstallighet.Host.Security;
 
 /// <summary>A user who signs in without a password in Development.</summary>
@@ -8,13 +10,13 @@ public static class DevelopmentUsers
 {
     public static IReadOnlyList<DevelopmentUser> All { get; } =
     [
-        new("anna", "Anna Andersson, handläggare", [Security.Roles.Officer], "Stockholm City"),
-        new("olle", "Olle Olsson, handläggare", [Security.Roles.Officer], "Stockholm City"),
-        new("bertil", "Bertil Berg, chef", [Security.Roles.Chief, Security.Roles.Officer], "Stockholm City"),
-        new("erik", "Erik Ek, handläggare", [Security.Roles.Officer], "Göteborg"),
-        new("frida", "Frida Fors, chef", [Security.Roles.Chief, Security.Roles.Officer], "Göteborg"),
-        new("cecilia", "Cecilia Carlsson, processägare", [Security.Roles.ProcessOwner], null),
-        new("david", "David Dahl, administratör", [Security.Roles.Administrator], null),
+        new("anna", "Anna Andersson, handläggare", [Roles.Officer], "Stockholm City"),
+        new("olle", "Olle Olsson, handläggare", [Roles.Officer], "Stockholm City"),
+        new("bertil", "Bertil Berg, chef", [Roles.Chief, Roles.Officer], "Stockholm City"),
+        new("erik", "Erik Ek, handläggare", [Roles.Officer], "Göteborg"),
+        new("frida", "Frida Fors, chef", [Roles.Chief, Roles.Officer], "Göteborg"),
+        new("cecilia", "Cecilia Carlsson, processägare", [Roles.ProcessOwner], null),
+        new("david", "David Dahl, administratör", [Roles.Administrator], null),
     ];
 
     public static DevelopmentUser? Find(string? userName) =>

@@ -41,6 +41,7 @@ public static class WorkflowsHostExtensions
         builder.Services.AddWorkflows(options);
         builder.Services.Configure<TimerOptions>(workflows.GetSection("Timers"));
         builder.Services.AddVerkstallighetActivities();
+        builder.Services.Configure<Verkstallighet.Activities.Cases.CaseOptions>(builder.Configuration.GetSection("Cases"));
         builder.Services.AddSingleton<WorkflowSeeder>();
         return builder;
     }
@@ -49,6 +50,7 @@ public static class WorkflowsHostExtensions
     public static async Task InitializeWorkflowsAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<WorkflowsStartup>().InitializeAsync();
+        await app.Services.GetRequiredService<VerkstallighetStartup>().InitializeAsync();
         await app.Services.GetRequiredService<WorkflowSeeder>().SeedAsync(app.Configuration["Workflows:SeedDirectory"]);
         app.Lifetime.ApplicationStarted.Register(() =>
         {

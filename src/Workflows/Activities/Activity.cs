@@ -24,7 +24,7 @@ public enum ActivityKind
 }
 
 /// <summary>The connection and transaction a step saves in; domain data written here commits or rolls back with it.</summary>
-public sealed record StepTransaction(DbConnection Connection, DbTransaction Transaction);
+public sealed record StepTransaction(DbConnection Connection, DbTransaction Transaction, Guid InstanceId);
 
 /// <summary>What an activity may see and do while it runs.</summary>
 public class ActivityContext

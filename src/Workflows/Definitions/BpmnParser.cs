@@ -44,6 +44,8 @@ public static class BpmnParser
     [
         "laneSet", "textAnnotation", "association", "group", "dataObject", "dataObjectReference", "dataStoreReference",
         "documentation", "extensionElements", "property", "ioSpecification", "auditing", "monitoring", "category",
+        // A sub-process's own references and loop markers (the latter are reported by CheckChildren).
+        "incoming", "outgoing", "dataInputAssociation", "dataOutputAssociation", "standardLoopCharacteristics", "multiInstanceLoopCharacteristics",
     ];
 
     /// <summary>Children of a task or event that carry data or references only.</summary>

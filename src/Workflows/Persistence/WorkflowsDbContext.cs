@@ -135,7 +135,7 @@ public static class SnakeCaseNames
     {
         foreach (var entity in model.Model.GetEntityTypes())
         {
-            foreach (var property in entity.GetProperties())
+            foreach (var property in entity.GetProperties().Where(p => p.GetColumnName() != "xmin"))
             {
                 property.SetColumnName(ToSnakeCase(property.Name));
             }

@@ -34,5 +34,8 @@ public sealed class Bookmark
 
     public string? CorrelationId { get; set; }
 
+    /// <summary>For a timer: the date it is due, so tasks inside a sub-process can show their scope's deadline.</summary>
+    public LocalDate? DueDate { get; set; }
+
     public Instant CreatedAt { get; set; }
 }

@@ -307,7 +307,7 @@ internal sealed class InstanceStep
                     .ExecuteUpdateAsync(s => s.SetProperty(t => t.Office, office).SetProperty(t => t.Version, t => t.Version + 1), cancellationToken);
             }
 
-            var stepTransaction = new StepTransaction(db.Database.GetDbConnection(), transaction.GetDbTransaction());
+            var stepTransaction = new StepTransaction(db.Database.GetDbConnection(), transaction.GetDbTransaction(), instance.Id);
             foreach (var write in effects.AlsoSave)
             {
                 await write(stepTransaction, cancellationToken);
@@ -433,7 +433,7 @@ internal sealed class InstanceStep
 
         var human = (HumanActivity)activity;
         token.Status = TokenStatus.Waiting;
-        var dueDate = await SubscribeBoundaryEventsAsync(token, node, cancellationToken);
+        var dueDate = await SubscribeBoundaryEventsAsync(token, node, cancellationToken) ?? EnclosingDueDate(token);
         var bookmark = AddBookmark(BookmarkKind.Task, node.Id, token.Id, null, null);
         var task = new HumanTask
         {
@@ -794,6 +794,21 @@ internal sealed class InstanceStep
         return dueDate;
     }
 
+    /// <summary>The earliest deadline on the sub-processes around a token: a task inside one is due when its scope is.</summary>
+    private LocalDate? EnclosingDueDate(Token token)
+    {
+        for (var scope = state.Scope(token.ScopeInstanceId); scope?.OwnerTokenId is { } owner; scope = state.Scope(scope.ParentId))
+        {
+            var due = bookmarks.Where(b => b.TokenId == owner && b.Kind == BookmarkKind.Timer && b.DueDate is not null).Min(b => b.DueDate);
+            if (due is not null)
+            {
+                return due;
+            }
+        }
+
+        return null;
+    }
+
     private async Task<WorkflowTimer?> SubscribeAsync(EventTrigger trigger, string elementId, string? tokenId, string? scopeInstanceId, CancellationToken cancellationToken)
     {
         switch (trigger)
@@ -804,6 +819,7 @@ internal sealed class InstanceStep
             case TimerTrigger timerTrigger:
                 var timer = await NewTimerAsync(timerTrigger.Spec, elementId, cancellationToken);
                 var bookmark = AddBookmark(BookmarkKind.Timer, elementId, tokenId, scopeInstanceId, null);
+                bookmark.DueDate = timer.DueDate ?? DeadlineCalculator.Today(timer.DueAt);
                 timer.BookmarkId = bookmark.Id;
                 newTimers[bookmark.Id] = timer;
                 db.Timers.Add(timer);

@@ -244,6 +244,23 @@ public sealed class BpmnParserTests
     }
 
     [Fact]
+    public void SubProcessWithItsOwnIncomingAndOutgoingReferences_AsModellersWriteThem_Parses()
+    {
+        var parsed = Parse(Process("""
+            <bpmn:startEvent id="S"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+            <bpmn:subProcess id="Sub"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>
+              <bpmn:startEvent id="SS"><bpmn:outgoing>s1</bpmn:outgoing></bpmn:startEvent>
+              <bpmn:userTask id="T"><bpmn:incoming>s1</bpmn:incoming></bpmn:userTask>
+              <bpmn:sequenceFlow id="s1" sourceRef="SS" targetRef="T"/>
+            </bpmn:subProcess>
+            <bpmn:endEvent id="E"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+            <bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="Sub"/><bpmn:sequenceFlow id="f2" sourceRef="Sub" targetRef="E"/>
+            """));
+
+        Assert.Empty(parsed.Problems);
+    }
+
+    [Fact]
     public void DuplicateIds_AreReported()
     {
         var parsed = Parse(Process("""

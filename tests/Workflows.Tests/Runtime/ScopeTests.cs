@@ -15,6 +15,7 @@ public sealed class ScopeTests
 
         var inner = Assert.Single(await engine.OpenTasksAsync(started.InstanceId));
         Assert.Equal("Inner", inner.ElementId);
+        Assert.Equal(new NodaTime.LocalDate(2026, 2, 2), inner.DueDate); // the sub-process's two-day deadline
         await engine.CompleteAsync(inner);
 
         Assert.Equal("After", Assert.Single(await engine.OpenTasksAsync(started.InstanceId)).ElementId);

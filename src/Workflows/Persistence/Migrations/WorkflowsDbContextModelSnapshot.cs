@@ -228,6 +228,10 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<LocalDate?>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
                     b.Property<string>("ElementId")
                         .IsRequired()
                         .HasColumnType("text")

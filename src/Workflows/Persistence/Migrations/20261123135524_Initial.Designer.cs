@@ -13,7 +13,7 @@ using Verkstallighet.Workflows.Persistence;
 namespace Verkstallighet.Workflows.Persistence.Migrations
 {
     [DbContext(typeof(WorkflowsDbContext))]
-    [Migration("20261123134501_Initial")]
+    [Migration("20261123135524_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -230,6 +230,10 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                     b.Property<Instant>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<LocalDate?>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
 
                     b.Property<string>("ElementId")
                         .IsRequired()

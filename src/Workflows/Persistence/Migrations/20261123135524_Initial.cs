@@ -215,6 +215,7 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                     scope_instance_id = table.Column<string>(type: "text", nullable: true),
                     message_name = table.Column<string>(type: "text", nullable: true),
                     correlation_id = table.Column<string>(type: "text", nullable: true),
+                    due_date = table.Column<LocalDate>(type: "date", nullable: true),
                     created_at = table.Column<Instant>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

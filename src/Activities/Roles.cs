@@ -1,4 +1,4 @@
-namespace Verkstallighet.Host.Security;
+namespace Verkstallighet.Activities;
 
 /// <summary>The roles of the product (DESIGN §1).</summary>
 public static class Roles

@@ -1,0 +1,350 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Verkstallighet.Activities.Persistence;
+using Verkstallighet.Activities.Plans;
+using Verkstallighet.Workflows;
+using Verkstallighet.Workflows.Activities;
+using Verkstallighet.Workflows.Deadlines;
+using Verkstallighet.Workflows.Runtime;
+
+namespace Verkstallighet.Activities.Cases;
+
+/// <summary>Which workflow a case of each sanction runs (Cases:Workflows in configuration).</summary>
+public sealed class CaseOptions
+{
+    public Dictionary<Sanction, string> Workflows { get; set; } = new()
+    {
+        [Sanction.Skyddstillsyn] = "Supervision",
+        [Sanction.VillkorligFrigivning] = "Supervision",
+        [Sanction.VillkorligDom] = "CommunityService",
+    };
+}
+
+/// <summary>
+/// Cases: creating one starts the workflow of its sanction in the same transaction; reading one shows the client
+/// (personnummer masked), the plan, deadlines, tasks and journal. Officers and chiefs reach only their own office's
+/// cases, and every read and write, and every refusal, is in the access log.
+/// </summary>
+public sealed partial class CaseService(
+    IDbContextFactory<VerkstallighetDbContext> contexts,
+    WorkflowRuntime runtime,
+    InstanceQueries instances,
+    IClock clock,
+    IOptions<CaseOptions> options)
+{
+    public async Task<CaseCreated> CreateAsync(CreateCaseRequest request, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (!actor.IsInRole(Roles.Officer) && !actor.IsInRole(Roles.Chief))
+        {
+            throw new ForbiddenException("Only officers and chiefs create cases.");
+        }
+
+        var office = string.IsNullOrWhiteSpace(request.Office) ? actor.Office : request.Office.Trim();
+        if (!string.Equals(office, actor.Office, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ForbiddenException($"You work at {actor.Office ?? "no office"} and can create cases there only, not at {office}.");
+        }
+
+        var today = DeadlineCalculator.Today(clock.GetCurrentInstant());
+        var problems = Validate(request, today, out var personnummer);
+        if (problems.Any)
+        {
+            throw new FormInvalidException(problems.All);
+        }
+
+        var now = clock.GetCurrentInstant();
+        var @case = new Case
+        {
+            Id = Guid.CreateVersion7(),
+            ClientName = request.ClientName!.Trim(),
+            Personnummer = personnummer.Digits,
+            Office = office!,
+            Sanction = request.Sanction!.Value,
+            Status = CaseStatus.Active,
+            JudgmentEnforceable = request.JudgmentEnforceable,
+            SupervisionStart = request.SupervisionStart,
+            SupervisionEnd = request.SupervisionEnd,
+            ReleaseDate = request.ReleaseDate,
+            CommunityServiceHours = request.CommunityServiceHours,
+            CreatedAt = now,
+            CreatedBy = actor.UserId,
+        };
+        if (!options.Value.Workflows.TryGetValue(@case.Sanction, out var workflow))
+        {
+            throw new ConflictException($"No workflow is configured for {@case.Sanction} (Cases:Workflows).");
+        }
+
+        // The workflow sees dates and the office, never who the client is.
+        var variables = new JsonObject
+        {
+            ["caseId"] = @case.Id.ToString(),
+            ["office"] = @case.Office,
+            ["sanction"] = @case.Sanction.ToString(),
+            ["conditionallyReleased"] = @case.Sanction == Sanction.VillkorligFrigivning,
+            ["judgmentEnforceable"] = Iso(@case.JudgmentEnforceable),
+            ["supervisionStart"] = Iso(@case.SupervisionStart),
+            ["supervisionEnd"] = Iso(@case.SupervisionEnd),
+            ["releaseDate"] = Iso(@case.ReleaseDate),
+            ["communityServiceHours"] = @case.CommunityServiceHours,
+        };
+        var started = await runtime.StartAsync(workflow, variables, @case.Id.ToString(), actor, async (step, ct) =>
+        {
+            await using var db = VerkstallighetDbContext.On(step);
+            @case.WorkflowInstanceId = step.InstanceId;
+            db.Cases.Add(@case);
+            db.AccessLog.Add(Log(@case.Id, actor, AccessKinds.Write, $"case created ({workflow})"));
+            await db.SaveChangesAsync(ct);
+        }, cancellationToken);
+        return new CaseCreated(@case.Id, started.InstanceId, workflow, started.OpenedTaskIds);
+    }
+
+    public async Task<IReadOnlyList<CaseSummary>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (!actor.IsInRole(Roles.Officer) && !actor.IsInRole(Roles.Chief))
+        {
+            throw new ForbiddenException("Only officers and chiefs work with cases.");
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var cases = await db.Cases.AsNoTracking().Where(c => c.Office == actor.Office).OrderByDescending(c => c.CreatedAt).Take(500).ToListAsync(cancellationToken);
+        return cases.Select(Summary).ToList();
+    }
+
+    public async Task<CaseDetails> GetAsync(Guid caseId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var @case = await AccessAsync(db, caseId, actor, "case", cancellationToken);
+        var assessment = await db.RiskAssessments.AsNoTracking().Where(r => r.CaseId == caseId).OrderByDescending(r => r.AssessedAt).FirstOrDefaultAsync(cancellationToken);
+        var plans = await db.Plans.AsNoTracking().Where(p => p.CaseId == caseId).OrderByDescending(p => p.Version).ToListAsync(cancellationToken);
+        IReadOnlyList<DeadlineView> deadlines = [];
+        IReadOnlyList<CaseTaskView> tasks = [];
+        IReadOnlyList<CaseJournalLine> journal = [];
+        if (@case.WorkflowInstanceId is { } instanceId)
+        {
+            deadlines = await instances.DeadlinesAsync(instanceId, DeadlineCalculator.Today(clock.GetCurrentInstant()), cancellationToken);
+            var view = await instances.GetAsync(instanceId, cancellationToken);
+            tasks = view.OpenTasks.Select(t => new CaseTaskView(t.Id, t.Title, t.ActivityType, t.ElementId, t.CandidateRole, t.Office, t.Assignee, t.DueDate, t.Version)).ToList();
+            journal = (await instances.JournalAsync(instanceId, cancellationToken))
+                .Select(j => new CaseJournalLine(j.At, j.Kind, j.ElementId, j.Actor, j.Data is null ? null : JsonNode.Parse(j.Data)))
+                .ToList();
+        }
+
+        return new CaseDetails(
+            Summary(@case),
+            @case.JudgmentEnforceable,
+            @case.ReleaseDate,
+            @case.CommunityServiceHours,
+            @case.WorkflowInstanceId,
+            assessment is null ? null : new RiskAssessmentView(assessment.RiskLevel, assessment.Reason, assessment.AssessedBy, assessment.AssessedAt, assessment.Factors, assessment.RiskManagementMeasures, assessment.Needs),
+            plans.FirstOrDefault(p => p.Status == PlanStatus.Established) is { } current ? PlanView.From(current) : null,
+            plans.FirstOrDefault(p => p.Status == PlanStatus.Submitted) is { } pending ? PlanView.From(pending) : null,
+            deadlines,
+            tasks,
+            journal);
+    }
+
+    /// <summary>Signals the case's workflow: the event is a message by that name, with the payload merged into its variables.</summary>
+    public async Task<StepResult> PostEventAsync(Guid caseId, CaseEventRequest request, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(request.Name) || !EventName().IsMatch(request.Name))
+        {
+            throw new BadRequestException("The event needs a name of letters and digits, such as TransferRequested or ClientNotReached.");
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var @case = await AccessAsync(db, caseId, actor, $"event {request.Name}", cancellationToken, write: true);
+        if (@case.WorkflowInstanceId is not { } instanceId)
+        {
+            throw new ConflictException("The case has no workflow.");
+        }
+
+        // Every event carries the day it happened, under <event>Date, so a deadline can count from it.
+        var payload = request.Payload?.DeepClone().AsObject() ?? [];
+        var dateVariable = char.ToLowerInvariant(request.Name[0]) + request.Name[1..] + "Date";
+        if (!payload.ContainsKey(dateVariable))
+        {
+            payload[dateVariable] = Iso(DeadlineCalculator.Today(clock.GetCurrentInstant()));
+        }
+
+        var result = await runtime.SignalAsync(request.Name, instanceId, null, payload, actor, cancellationToken);
+        db.AccessLog.Add(Log(caseId, actor, AccessKinds.Write, $"event {request.Name}"));
+        await db.SaveChangesAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>A chief of the case's office waives a deadline for special reasons (särskilda skäl, 16 §).</summary>
+    public async Task<DeadlineView> WaiveDeadlineAsync(Guid caseId, Guid deadlineId, WaiveDeadlineRequest request, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var @case = await AccessAsync(db, caseId, actor, "deadline waiver", cancellationToken, write: true);
+        if (!actor.IsInRole(Roles.Chief))
+        {
+            await DenyAsync(db, caseId, actor, "deadline waiver", cancellationToken);
+            throw new ForbiddenException("Only a chief can waive a deadline (särskilda skäl, KVFS 2011:5 16 §).");
+        }
+
+        if (@case.WorkflowInstanceId is not { } instanceId)
+        {
+            throw new ConflictException("The case has no workflow.");
+        }
+
+        var deadlines = await instances.DeadlinesAsync(instanceId, DeadlineCalculator.Today(clock.GetCurrentInstant()), cancellationToken);
+        var deadline = deadlines.FirstOrDefault(d => d.Id == deadlineId)
+            ?? throw new NotFoundException($"The case has no deadline {deadlineId}.");
+        await runtime.WaiveTimerAsync(deadlineId, request.Reason ?? "", actor, async (step, ct) =>
+        {
+            await using var stepDb = VerkstallighetDbContext.On(step);
+            stepDb.AccessLog.Add(Log(caseId, actor, AccessKinds.Write, $"deadline {deadline.Rule} waived"));
+            await stepDb.SaveChangesAsync(ct);
+        }, cancellationToken);
+        return (await instances.DeadlinesAsync(instanceId, DeadlineCalculator.Today(clock.GetCurrentInstant()), cancellationToken)).Single(d => d.Id == deadlineId);
+    }
+
+    public async Task<IReadOnlyList<PlanView>> PlansAsync(Guid caseId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await AccessAsync(db, caseId, actor, "plans", cancellationToken);
+        return (await db.Plans.AsNoTracking().Where(p => p.CaseId == caseId).OrderBy(p => p.Version).ToListAsync(cancellationToken)).Select(PlanView.From).ToList();
+    }
+
+    public async Task<PlanView> PlanAsync(Guid caseId, int version, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await AccessAsync(db, caseId, actor, $"plan version {version}", cancellationToken);
+        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.CaseId == caseId && p.Version == version, cancellationToken)
+            ?? throw new NotFoundException($"The case has no plan version {version}.");
+        return PlanView.From(plan);
+    }
+
+    /// <summary>The client's copy of an established plan (12 §), as a printable HTML document.</summary>
+    public async Task<string> ClientCopyAsync(Guid caseId, int version, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var @case = await AccessAsync(db, caseId, actor, $"client's copy of plan version {version}", cancellationToken);
+        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.CaseId == caseId && p.Version == version, cancellationToken)
+            ?? throw new NotFoundException($"The case has no plan version {version}.");
+        if (plan.Status is not (PlanStatus.Established or PlanStatus.Superseded))
+        {
+            throw new ConflictException($"Plan version {version} is {plan.Status}; the client's copy is made of an established plan.");
+        }
+
+        return ClientCopy.Render(@case, plan);
+    }
+
+    /// <summary>Loads a case for someone who may reach it, and logs the access; a refusal is logged too and is a 403 with the reason.</summary>
+    private async Task<Case> AccessAsync(VerkstallighetDbContext db, Guid caseId, Actor actor, string what, CancellationToken cancellationToken, bool write = false)
+    {
+        var @case = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken)
+            ?? throw new NotFoundException($"Case {caseId} does not exist.");
+        string? denial = null;
+        if (!actor.IsInRole(Roles.Officer) && !actor.IsInRole(Roles.Chief))
+        {
+            denial = "Only officers and chiefs work with cases.";
+        }
+        else if (!string.Equals(@case.Office, actor.Office, StringComparison.OrdinalIgnoreCase))
+        {
+            denial = $"The case belongs to the office {@case.Office}; you work at {actor.Office ?? "no office"}.";
+        }
+
+        if (denial is not null)
+        {
+            await DenyAsync(db, caseId, actor, what, cancellationToken);
+            throw new ForbiddenException(denial);
+        }
+
+        if (!write)
+        {
+            db.AccessLog.Add(Log(caseId, actor, AccessKinds.Read, what));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return @case;
+    }
+
+    private async Task DenyAsync(VerkstallighetDbContext db, Guid caseId, Actor actor, string what, CancellationToken cancellationToken)
+    {
+        db.AccessLog.Add(Log(caseId, actor, AccessKinds.Denied, what));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private AccessLogEntry Log(Guid caseId, Actor actor, string kind, string what) =>
+        new() { At = clock.GetCurrentInstant(), UserId = actor.UserId, CaseId = caseId, Kind = kind, What = what };
+
+    private static CaseSummary Summary(Case c) =>
+        new(c.Id, c.ClientName, Personnummer.FromStored(c.Personnummer).Masked, c.Office, c.Sanction, c.Status, c.SupervisionStart, c.SupervisionEnd);
+
+    private static string? Iso(LocalDate? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The rules a new case must meet; each problem names its field.</summary>
+    internal static FieldProblems Validate(CreateCaseRequest request, LocalDate today, out Personnummer personnummer)
+    {
+        var problems = new FieldProblems();
+        personnummer = default;
+        if (string.IsNullOrWhiteSpace(request.ClientName))
+        {
+            problems.Add("clientName", "Ange klientens namn.");
+        }
+        else if (request.ClientName.Trim().Length > 200)
+        {
+            problems.Add("clientName", "Namnet får vara högst 200 tecken.");
+        }
+
+        if (!Cases.Personnummer.TryParse(request.Personnummer, today, out personnummer, out var error))
+        {
+            problems.Add("personnummer", error);
+        }
+
+        if (request.Sanction is not { } sanction || !Enum.IsDefined(sanction))
+        {
+            problems.Add("sanction", "Ange påföljden: Skyddstillsyn, VillkorligDom eller VillkorligFrigivning.");
+            return problems;
+        }
+
+        switch (sanction)
+        {
+            case Sanction.Skyddstillsyn:
+            case Sanction.VillkorligFrigivning:
+                if (request.SupervisionStart is null)
+                {
+                    problems.Add("supervisionStart", "Ange när övervakningen börjar; planens tidsfrister räknas därifrån (16 §).");
+                }
+
+                if (request.SupervisionEnd is null)
+                {
+                    problems.Add("supervisionEnd", "Ange när övervakningen upphör.");
+                }
+                else if (request.SupervisionStart is { } start && request.SupervisionEnd <= start)
+                {
+                    problems.Add("supervisionEnd", "Övervakningen ska upphöra efter att den börjat.");
+                }
+
+                if (sanction == Sanction.VillkorligFrigivning && request.ReleaseDate is null)
+                {
+                    problems.Add("releaseDate", "Ange dagen för villkorlig frigivning.");
+                }
+
+                break;
+            case Sanction.VillkorligDom:
+                if (request.JudgmentEnforceable is null)
+                {
+                    problems.Add("judgmentEnforceable", "Ange när domen blev verkställbar; samhällstjänsten ska påbörjas därefter (3 §).");
+                }
+
+                if (request.CommunityServiceHours is not (>= 40 and <= 240))
+                {
+                    problems.Add("communityServiceHours", "Ange antalet timmar samhällstjänst, 40–240.");
+                }
+
+                break;
+        }
+
+        return problems;
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,63}$")]
+    private static partial Regex EventName();
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Verkstallighet.Activities.Persistence;
+using Verkstallighet.Workflows;
+using Verkstallighet.Workflows.Activities;
+
+namespace Verkstallighet.Activities.Cases;
+
+/// <summary>What the case activities share: finding their case, the chief rule, and the access log.</summary>
+internal static class CaseSteps
+{
+    /// <summary>A case's workflow is started with the case id as its correlation id.</summary>
+    public static Guid CaseId(ActivityContext context) =>
+        Guid.TryParse(context.CorrelationId, out var id)
+            ? id
+            : throw new InvalidOperationException("This activity belongs to a case's workflow: start it through the case API, which uses the case id as the correlation id.");
+
+    public static async Task<Case> LoadCaseAsync(ActivityContext context, CancellationToken cancellationToken)
+    {
+        var caseId = CaseId(context);
+        await using var db = await context.Services.GetRequiredService<IDbContextFactory<VerkstallighetDbContext>>().CreateDbContextAsync(cancellationToken);
+        return await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken)
+            ?? throw new InvalidOperationException($"The case {caseId} of this workflow does not exist.");
+    }
+
+    public static async Task<T> ReadAsync<T>(ActivityContext context, Func<VerkstallighetDbContext, Task<T>> query, CancellationToken cancellationToken)
+    {
+        await using var db = await context.Services.GetRequiredService<IDbContextFactory<VerkstallighetDbContext>>().CreateDbContextAsync(cancellationToken);
+        return await query(db);
+    }
+
+    /// <summary>Some decisions are the chief's alone (establishing a plan, deciding misconduct); others get a 403 saying so.</summary>
+    public static void RequireChief(HumanTaskContext context, string decision)
+    {
+        if (!context.ActorRoles.Contains(Roles.Chief))
+        {
+            throw new ForbiddenException($"Only a chief can {decision}.");
+        }
+    }
+
+    /// <summary>Saves domain data with the step, and records the write in the case's access log.</summary>
+    public static void Save(ActivityContext context, string what, Action<VerkstallighetDbContext> change) =>
+        Save(context, what, (db, _) =>
+        {
+            change(db);
+            return Task.CompletedTask;
+        });
+
+    public static void Save(ActivityContext context, string what, Func<VerkstallighetDbContext, CancellationToken, Task> change) =>
+        context.AlsoSave(async (step, cancellationToken) =>
+        {
+            await using var db = VerkstallighetDbContext.On(step);
+            await change(db, cancellationToken);
+            db.AccessLog.Add(new AccessLogEntry
+            {
+                At = context.Now,
+                UserId = context.Actor ?? "system",
+                CaseId = CaseId(context),
+                Kind = AccessKinds.Write,
+                What = what,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        });
+}
+
+public static class AccessKinds
+{
+    public const string Read = "Read";
+    public const string Write = "Write";
+    public const string Denied = "Denied";
+}

@@ -1,0 +1,130 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Npgsql;
+using Verkstallighet.Activities.Assessments;
+using Verkstallighet.Activities.Cases;
+using Verkstallighet.Activities.FollowUps;
+using Verkstallighet.Activities.Misconduct;
+using Verkstallighet.Activities.Plans;
+using Verkstallighet.Activities.Transfers;
+using Verkstallighet.Workflows.Activities;
+using Verkstallighet.Workflows.Json;
+using Verkstallighet.Workflows.Persistence;
+
+namespace Verkstallighet.Activities.Persistence;
+
+/// <summary>The domain's tables, in schema <c>verkstallighet</c>.</summary>
+public sealed class VerkstallighetDbContext(DbContextOptions<VerkstallighetDbContext> options) : DbContext(options)
+{
+    public const string Schema = "verkstallighet";
+
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+
+    public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
+
+    public DbSet<Plan> Plans => Set<Plan>();
+
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+
+    public DbSet<Transfer> Transfers => Set<Transfer>();
+
+    public DbSet<MisconductReview> MisconductReviews => Set<MisconductReview>();
+
+    /// <summary>A context on a workflow step's connection and transaction: what it saves commits with the step.</summary>
+    public static VerkstallighetDbContext On(StepTransaction step)
+    {
+        var builder = new DbContextOptionsBuilder<VerkstallighetDbContext>();
+        Configure(builder, (NpgsqlConnection)step.Connection);
+        var db = new VerkstallighetDbContext(builder.Options);
+        db.Database.UseTransaction(step.Transaction);
+        return db;
+    }
+
+    public static void Configure(DbContextOptionsBuilder builder, NpgsqlDataSource dataSource) =>
+        builder.UseNpgsql(dataSource, Npgsql);
+
+    private static void Configure(DbContextOptionsBuilder builder, NpgsqlConnection connection) =>
+        builder.UseNpgsql(connection, Npgsql);
+
+    private static void Npgsql(Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder npgsql) =>
+        npgsql.UseNodaTime().MigrationsHistoryTable("__ef_migrations_history", Schema);
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.HasDefaultSchema(Schema);
+
+        model.Entity<Case>(e =>
+        {
+            e.ToTable("cases");
+            e.Property(c => c.Personnummer).HasMaxLength(12).IsFixedLength();
+            e.Property(c => c.Sanction).HasConversion<string>().HasMaxLength(30);
+            e.Property(c => c.Status).HasConversion<string>().HasMaxLength(30);
+            e.Property(c => c.RowVersion).IsRowVersion().HasColumnName("xmin");
+            e.HasIndex(c => new { c.Office, c.Status });
+            e.HasIndex(c => c.Personnummer);
+            e.HasIndex(c => c.WorkflowInstanceId);
+        });
+
+        model.Entity<AccessLogEntry>(e =>
+        {
+            e.ToTable("access_log");
+            e.HasIndex(a => new { a.CaseId, a.At });
+        });
+
+        model.Entity<RiskAssessment>(e =>
+        {
+            e.ToTable("risk_assessments");
+            e.Property(r => r.RiskLevel).HasConversion<string>().HasMaxLength(10);
+            e.Property(r => r.Reason).HasConversion<string>().HasMaxLength(30);
+            Json(e.Property(r => r.Factors));
+            e.HasIndex(r => r.CaseId);
+        });
+
+        model.Entity<Plan>(e =>
+        {
+            e.ToTable("plans");
+            e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.ClientParticipation).HasConversion<string>().HasMaxLength(20);
+            Json(e.Property(p => p.Measures));
+            e.HasIndex(p => new { p.CaseId, p.Version }).IsUnique();
+        });
+
+        model.Entity<FollowUp>(e =>
+        {
+            e.ToTable("follow_ups");
+            e.Property(f => f.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(f => f.Decision).HasConversion<string>().HasMaxLength(30);
+            Json(e.Property(f => f.Measures));
+            e.HasIndex(f => f.CaseId);
+        });
+
+        model.Entity<Transfer>(e =>
+        {
+            e.ToTable("transfers");
+            e.HasIndex(t => t.CaseId);
+        });
+
+        model.Entity<MisconductReview>(e =>
+        {
+            e.ToTable("misconduct_reviews");
+            e.Property(m => m.Outcome).HasConversion<string>().HasMaxLength(40);
+            e.HasIndex(m => m.CaseId);
+        });
+
+        SnakeCaseNames.Apply(model);
+    }
+
+    /// <summary>A list stored as one jsonb column.</summary>
+    private static void Json<T>(PropertyBuilder<List<T>> property) =>
+        property.HasColumnType("jsonb").HasConversion(
+            value => JsonSerializer.Serialize(value, WorkflowJson.Options),
+            json => JsonSerializer.Deserialize<List<T>>(json, WorkflowJson.Options) ?? new List<T>(),
+            new ValueComparer<List<T>>(
+                (a, b) => JsonSerializer.Serialize(a, WorkflowJson.Options) == JsonSerializer.Serialize(b, WorkflowJson.Options),
+                value => JsonSerializer.Serialize(value, WorkflowJson.Options).GetHashCode(StringComparison.Ordinal),
+                value => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(value, WorkflowJson.Options), WorkflowJson.Options)!));
+}
