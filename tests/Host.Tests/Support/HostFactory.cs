@@ -14,14 +14,14 @@ using Verkstallighet.Workflows.Json;
 namespace Verkstallighet.Host.Tests.Support;
 
 /// <summary>The real Host (Program) on a fresh database, in Development, on the simulated clock unless told otherwise.</summary>
-public sealed class HostFactory(string connectionString, string clockMode = "Simulated", string? seedDirectory = null, string environment = "Development")
+public sealed class HostFactory(string connectionString, string clockMode = "Simulated", string? seedDirectory = null, string environment = "Development", ILoggerFactory? logging = null)
     : WebApplicationFactory<Program>
 {
     public const string ClockStart = "2026-01-31T08:00:00Z";
 
-    public static async Task<HostFactory> StartAsync(string clockMode = "Simulated", string? seedDirectory = null)
+    public static async Task<HostFactory> StartAsync(string clockMode = "Simulated", string? seedDirectory = null, ILoggerFactory? logging = null)
     {
-        var factory = new HostFactory(await TestPostgres.CreateDatabaseAsync(), clockMode, seedDirectory);
+        var factory = new HostFactory(await TestPostgres.CreateDatabaseAsync(), clockMode, seedDirectory, logging: logging);
         _ = factory.Server; // starts the Host: migrate, seed, sweep registration
         return factory;
     }
@@ -38,7 +38,7 @@ public sealed class HostFactory(string connectionString, string clockMode = "Sim
         builder.UseSetting("Workflows:SeedDirectory", seedDirectory ?? Path.Combine(Path.GetTempPath(), "no-workflows-here"));
         // Hangfire keeps one process-wide log provider; a logger factory that is never disposed keeps it usable
         // when several Hosts come and go in one test process.
-        builder.ConfigureServices(services => services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance));
+        builder.ConfigureServices(services => services.AddSingleton(logging ?? NullLoggerFactory.Instance));
     }
 
     /// <summary>A client signed in as a seeded development user (HTTP Basic, empty password), or anonymous.</summary>
