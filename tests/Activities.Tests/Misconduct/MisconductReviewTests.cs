@@ -42,5 +42,6 @@ public sealed class MisconductReviewTests
         await using var db = await domain.DomainAsync();
         var review = await db.MisconductReviews.SingleAsync();
         Assert.Equal((MisconductOutcome.ReportToProsecutor, "bertil"), (review.Outcome, review.DecidedBy));
+        Assert.Equal("RiskAssessment", (await domain.TaskAsync(caseId, "ReassessAfterMisconduct")).ActivityType); // 13 §
     }
 }
