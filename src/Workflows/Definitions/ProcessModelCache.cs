@@ -11,15 +11,12 @@ public sealed class ProcessModelCache(ActivityRegistry activities)
 {
     private readonly ConcurrentDictionary<Guid, ProcessModel> models = new();
 
-    public ProcessModel Get(WorkflowDefinition definition) =>
-        models.GetOrAdd(definition.Id, static (_, args) => args.cache.Parse(args.definition), (cache: this, definition));
+    public ProcessModel Get(WorkflowDefinition definition) => Get(definition.Id, definition.Xml);
 
     public bool TryGet(Guid definitionId, out ProcessModel model) => models.TryGetValue(definitionId, out model!);
 
     public ProcessModel Get(Guid definitionId, string xml) =>
         models.GetOrAdd(definitionId, static (_, args) => args.cache.Parse(args.xml), (cache: this, xml));
-
-    private ProcessModel Parse(WorkflowDefinition definition) => Parse(definition.Xml);
 
     private ProcessModel Parse(string xml)
     {

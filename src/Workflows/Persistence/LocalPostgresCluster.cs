@@ -259,7 +259,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     private static async Task InitDbAsync(string bin, string clusterDirectory, string? password, bool fastAndUnsafe, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(clusterDirectory);
-        ChownToPostgresWhenRoot(clusterDirectory);
+        await ChownToPostgresWhenRootAsync(clusterDirectory, cancellationToken);
         var arguments = new List<string> { "-D", clusterDirectory, "-U", SuperUser, "-E", "UTF8", "--locale=C.UTF-8" };
         string? pwFile = null;
         if (password is null)
@@ -270,7 +270,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         {
             pwFile = Path.Combine(Path.GetTempPath(), "vw-pw-" + Guid.NewGuid().ToString("N"));
             await File.WriteAllTextAsync(pwFile, password, cancellationToken);
-            ChownToPostgresWhenRoot(pwFile);
+            await ChownToPostgresWhenRootAsync(pwFile, cancellationToken);
             arguments.AddRange(["--auth-host=scram-sha-256", "--auth-local=peer", "--pwfile", pwFile]);
         }
 
@@ -323,12 +323,11 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     [DllImport("libc", SetLastError = true)]
     private static extern uint geteuid();
 
-    private static void ChownToPostgresWhenRoot(string path)
+    private static async Task ChownToPostgresWhenRootAsync(string path, CancellationToken cancellationToken)
     {
         if (IsRoot)
         {
-            var result = RunAsync("chown", ["-R", SuperUser + ":", path], throwOnError: true, CancellationToken.None).GetAwaiter().GetResult();
-            _ = result;
+            await RunAsync("chown", ["-R", SuperUser + ":", path], throwOnError: true, cancellationToken);
         }
     }
 

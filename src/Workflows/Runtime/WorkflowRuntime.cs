@@ -67,7 +67,7 @@ public sealed class WorkflowRuntime(
             var start = model.Root.NoneStartEvent ?? throw new BadRequestException(
                 $"Workflow '{definitionKey}' has no none start event; it starts by " +
                 string.Join(" or ", model.Root.StartEvents.Select(s => s.Trigger is MessageTrigger m ? $"the message '{m.MessageName}'" : "its timer")) + ".");
-            return await StartAtAsync(db, definition, model, start, variables, correlationId, actor, cancellationToken, alsoSave);
+            return await StartAtAsync(db, definition, model, start, variables, correlationId, actor, alsoSave, cancellationToken);
         }, "The instance could not be started", cancellationToken);
 
     public Task<StepResult> CompleteTaskAsync(Guid taskId, JsonObject data, Actor actor, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
@@ -331,8 +331,8 @@ public sealed class WorkflowRuntime(
         JsonObject? variables,
         string? correlationId,
         Actor actor,
-        CancellationToken cancellationToken,
-        Func<StepTransaction, CancellationToken, Task>? alsoSave = null)
+        Func<StepTransaction, CancellationToken, Task>? alsoSave,
+        CancellationToken cancellationToken)
     {
         if (correlationId is { Length: > 200 })
         {
@@ -392,7 +392,7 @@ public sealed class WorkflowRuntime(
 
         var (id, startEvent, startModel) = candidates[0];
         var definition = await db.Definitions.AsNoTracking().FirstAsync(d => d.Id == id, cancellationToken);
-        return await StartAtAsync(db, definition, startModel, startEvent, payload, correlationId, actor, cancellationToken);
+        return await StartAtAsync(db, definition, startModel, startEvent, payload, correlationId, actor, alsoSave: null, cancellationToken);
     }
 
     private async Task<TimerFireOutcome> FireStartTimerAsync(WorkflowsDbContext db, WorkflowTimer timer, CancellationToken cancellationToken)
@@ -417,7 +417,7 @@ public sealed class WorkflowRuntime(
 
         var model = models.Get(definition);
         var start = (StartEventNode)model.Node(timer.ElementId);
-        await StartAtAsync(db, definition, model, start, variables: null, correlationId: null, Actor.System, cancellationToken);
+        await StartAtAsync(db, definition, model, start, variables: null, correlationId: null, Actor.System, alsoSave: null, cancellationToken);
         return TimerFireOutcome.Fired;
     }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Verkstallighet.Host.Tests.Support;
 
 namespace Verkstallighet.Host.Tests.Security;
@@ -95,6 +94,5 @@ public sealed class AuthenticationTests : IAsyncLifetime
         var response = await client.GetAsync("/api/tasks");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        _ = Encoding.UTF8;
     }
 }
