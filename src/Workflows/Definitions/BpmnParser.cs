@@ -36,6 +36,9 @@ public static class BpmnParser
     /// <summary>The largest document accepted, in bytes of UTF-8.</summary>
     public const int DefaultMaxBytes = 2 * 1024 * 1024;
 
+    /// <summary>How deeply sub-processes may nest; deeper documents are refused rather than read recursively.</summary>
+    public const int MaxNesting = 32;
+
     private static readonly XNamespace Bpmn = BpmnNamespace;
     private static readonly XNamespace Vp = ExtensionNamespace;
 
@@ -120,6 +123,7 @@ public static class BpmnParser
         private readonly Dictionary<string, FlowNode> nodes = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> messageNames = new(StringComparer.Ordinal);
         private readonly List<(BoundaryEventNode Node, string? AttachedTo)> boundaries = [];
+        private int depth;
 
         public ParsedDefinition Read()
         {
@@ -459,11 +463,19 @@ public static class BpmnParser
         private static bool IsVariableName(string name) =>
             name.Length is > 0 and <= 100 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_');
 
-        private SubProcessNode ReadSubProcess(XElement element, string id, string? name, ScopeModel scope)
+        private SubProcessNode? ReadSubProcess(XElement element, string id, string? name, ScopeModel scope)
         {
+            if (depth >= MaxNesting)
+            {
+                Problem(id, $"Sub-processes are nested more than {MaxNesting} deep.");
+                return null;
+            }
+
             var triggered = string.Equals((string?)element.Attribute("triggeredByEvent"), "true", StringComparison.OrdinalIgnoreCase);
             var node = new SubProcessNode(id, name, scope, triggered);
+            depth++;
             node.Body = ReadScope(element, id, node);
+            depth--;
             var starts = node.Body.StartEvents.ToList();
             if (triggered)
             {
@@ -688,8 +700,7 @@ public static class BpmnParser
                 return null;
             }
 
-            var node = scope.Nodes.FirstOrDefault(n => n.Id == reference);
-            if (node is not null)
+            if (scope.Node(reference) is { } node)
             {
                 return node;
             }
@@ -710,7 +721,7 @@ public static class BpmnParser
                     continue;
                 }
 
-                var target = boundary.Scope.Nodes.FirstOrDefault(n => n.Id == attachedTo);
+                var target = boundary.Scope.Node(attachedTo);
                 if (target is not ActivityNode activity || activity is SubProcessNode { TriggeredByEvent: true })
                 {
                     Problem(boundary.Id, $"The boundary event is attached to '{attachedTo}', which is not a task or sub-process in the same scope.");

@@ -49,6 +49,19 @@ public sealed class ScopeModel
 
     public List<FlowNode> Nodes { get; } = [];
 
+    private Dictionary<string, FlowNode>? byId;
+
+    /// <summary>A node of this scope (not of nested ones) by id.</summary>
+    public FlowNode? Node(string id)
+    {
+        if (byId is null || byId.Count != Nodes.Count)
+        {
+            byId = Nodes.GroupBy(n => n.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        }
+
+        return byId.GetValueOrDefault(id);
+    }
+
     public IEnumerable<StartEventNode> StartEvents => Nodes.OfType<StartEventNode>();
 
     public StartEventNode? NoneStartEvent => StartEvents.FirstOrDefault(s => s.Trigger is null);

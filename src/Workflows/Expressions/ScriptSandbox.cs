@@ -99,6 +99,7 @@ public sealed class ScriptSandbox(ScriptSandboxOptions options)
             .MaxStatements(options.MaxStatements)
             .TimeoutInterval(options.Timeout)
             .LimitMemory(options.MaxMemoryBytes)
+            .RegexTimeoutInterval(options.Timeout)
             .DisableStringCompilation());
         try
         {

@@ -261,6 +261,42 @@ public sealed class BpmnParserTests
     }
 
     [Fact]
+    public void SubProcessesNestedAbsurdlyDeep_AreRefused_WithoutExhaustingTheStack()
+    {
+        var body = new StringBuilder();
+        for (var i = 0; i < 5000; i++)
+        {
+            body.Append($"<bpmn:subProcess id=\"Sub{i}\"><bpmn:startEvent id=\"S{i}\"/>");
+        }
+
+        for (var i = 0; i < 5000; i++)
+        {
+            body.Append("</bpmn:subProcess>");
+        }
+
+        var parsed = Parse(Process("<bpmn:startEvent id=\"S\"/>" + body));
+
+        Assert.Contains(parsed.Problems, p => p.Message.Contains("nested more than"));
+    }
+
+    [Fact]
+    public void ScopeWithThousandsOfElements_Parses()
+    {
+        var body = new StringBuilder("<bpmn:startEvent id=\"S\"/>");
+        var previous = "S";
+        for (var i = 0; i < 4000; i++)
+        {
+            body.Append($"<bpmn:task id=\"T{i}\"/><bpmn:sequenceFlow id=\"F{i}\" sourceRef=\"{previous}\" targetRef=\"T{i}\"/>");
+            previous = $"T{i}";
+        }
+
+        var parsed = Parse(Process(body.ToString()));
+
+        Assert.Empty(parsed.Problems);
+        Assert.Equal(4001, parsed.Model!.Nodes.Count);
+    }
+
+    [Fact]
     public void DuplicateIds_AreReported()
     {
         var parsed = Parse(Process("""
