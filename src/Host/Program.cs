@@ -18,7 +18,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (PostgresClusterException e)
+catch (Exception e) when (e is PostgresClusterException or HostConfigurationException)
 {
     Console.Error.WriteLine(e.Message);
     return 1;

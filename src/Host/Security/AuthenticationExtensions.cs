@@ -8,6 +8,9 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Verkstallighet.Host.Security;
 
+/// <summary>The Host cannot start as configured; the message says what to set.</summary>
+public sealed class HostConfigurationException(string message) : Exception(message);
+
 public static class AuthenticationExtensions
 {
     public const string AdministratorPolicy = "Administrator";
@@ -24,8 +27,9 @@ public static class AuthenticationExtensions
         var oidc = builder.Configuration.GetSection("Authentication:OpenIdConnect");
         if (!development && string.IsNullOrWhiteSpace(oidc["Authority"]))
         {
-            throw new InvalidOperationException(
-                "Outside Development the Host needs an identity provider: set Authentication:OpenIdConnect:Authority, ClientId and ClientSecret.");
+            throw new HostConfigurationException(
+                "Outside Development the Host needs an identity provider: set Authentication__OpenIdConnect__Authority, ClientId and ClientSecret " +
+                "(or run in Development, where seeded users sign in without a password).");
         }
 
         var authentication = builder.Services.AddAuthentication(options =>

@@ -1,5 +1,6 @@
 using NodaTime;
 using Verkstallighet.Activities;
+using Verkstallighet.Host.Security;
 using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Timers;
@@ -21,7 +22,7 @@ public static class WorkflowsHostExtensions
         {
             start = IsoTime.TryParseInstant(text, DeadlineCalculator.Stockholm, out var parsed)
                 ? parsed
-                : throw new InvalidOperationException($"Clock:Start '{text}' is not an ISO 8601 date or instant.");
+                : throw new HostConfigurationException($"Clock:Start '{text}' is not an ISO 8601 date or instant.");
         }
 
         var workflows = builder.Configuration.GetSection("Workflows");

@@ -89,7 +89,21 @@ public sealed class EmbeddedPostgresTests
         Directory.Delete(folder, recursive: true);
     }
 
-    private static Process StartHost(string dataFolder, string url, string? postgresBin)
+    [Fact]
+    public async Task Host_OutsideDevelopmentWithoutAnIdentityProvider_ExitsWithAMessageSayingWhatToSet()
+    {
+        var folder = Directory.CreateTempSubdirectory("vw-prod-").FullName;
+        using var host = StartHost(folder, "http://127.0.0.1:0", postgresBin: "/nonexistent", environment: "Production",
+            connectionString: "Host=127.0.0.1;Port=1;Username=nobody");
+        var errors = await host.StandardError.ReadToEndAsync();
+
+        Assert.True(host.WaitForExit(60_000));
+        Assert.Equal(1, host.ExitCode);
+        Assert.Contains("Authentication__OpenIdConnect__Authority", errors);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static Process StartHost(string dataFolder, string url, string? postgresBin, string environment = "Development", string connectionString = "")
     {
         var info = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "--urls", url])
         {
@@ -97,9 +111,9 @@ public sealed class EmbeddedPostgresTests
             RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         info.Environment["Database__DataDirectory"] = dataFolder;
-        info.Environment["ConnectionStrings__Workflows"] = "";
+        info.Environment["ConnectionStrings__Workflows"] = connectionString;
         info.Environment["Workflows__SeedDirectory"] = Path.Combine(dataFolder, "none");
         if (postgresBin is not null)
         {
