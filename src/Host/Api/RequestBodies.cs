@@ -1,4 +1,3 @@
-using System.Text;
 using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Definitions;
 
@@ -36,14 +35,9 @@ public static class RequestBodies
             throw new DefinitionInvalidException([new ValidationProblem(null, "The request body is empty; send the BPMN XML document.")]);
         }
 
-        try
-        {
-            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new DefinitionInvalidException([new ValidationProblem(null, "The document is not valid UTF-8.")]);
-        }
+        return BpmnText.TryDecode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), out var text, out var error)
+            ? text
+            : throw new DefinitionInvalidException([new ValidationProblem(null, error!)]);
     }
 
     private static DefinitionInvalidException TooLarge(long? size, int limit) =>

@@ -24,7 +24,12 @@ public sealed class WorkflowSeeder(DefinitionService definitions, ILogger<Workfl
         var seeded = 0;
         foreach (var file in Directory.GetFiles(directory, "*.bpmn").Order(StringComparer.Ordinal))
         {
-            var xml = await File.ReadAllTextAsync(file, cancellationToken);
+            if (!BpmnText.TryDecode(await File.ReadAllBytesAsync(file, cancellationToken), out var xml, out var encodingError))
+            {
+                logger.LogError("The shipped workflow {File} was not seeded: {Problem}", Path.GetFileName(file), encodingError);
+                continue;
+            }
+
             var parsed = await definitions.ValidateAsync(xml, cancellationToken);
             if (!parsed.IsValid)
             {

@@ -85,6 +85,20 @@ public sealed class DefinitionsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DocumentInIso88591_FromAnOlderTool_IsReadAndExportedAsUtf8()
+    {
+        var xml = HttpJson.Read("Tour", "granskning.bpmn").Replace("encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"");
+        var content = new ByteArrayContent(Encoding.Latin1.GetBytes(xml));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/xml");
+
+        await (await host.As("cecilia").PostAsync("/api/definitions", content)).OkJsonAsync();
+
+        var exported = await (await host.As("cecilia").GetAsync("/api/definitions/Granskning/versions/1/xml")).Content.ReadAsStringAsync();
+        Assert.Contains("Granska ärendet", exported);
+        Assert.Contains("encoding=\"UTF-8\"", exported);
+    }
+
+    [Fact]
     public async Task Validate_ListsEveryProblem_WithoutStoringAnything()
     {
         var response = await host.As("cecilia").PostXmlAsync("/api/definitions/validate", (string)BadDocuments.ElementAt(4)[1]);
