@@ -30,6 +30,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict with the current state.", conflict.Message),
             ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden.", forbidden.Message),
             BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is malformed.", Unwrap(bad)),
+            _ when IsDatabaseUnavailable(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "The database is not available.",
+                "PostgreSQL did not answer; nothing was changed. Try again shortly."),
             _ => null,
         };
         if (problem is null)
@@ -44,6 +46,10 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
     }
 
     private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+
+    private static bool IsDatabaseUnavailable(Exception exception) =>
+        exception is Npgsql.NpgsqlException { IsTransient: true } or TimeoutException
+        || exception.InnerException is Npgsql.NpgsqlException { IsTransient: true } or TimeoutException;
 
     private static string Unwrap(Exception exception)
     {
