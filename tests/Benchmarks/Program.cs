@@ -25,6 +25,7 @@ if (options is null)
           --concurrency <c>      concurrent callers for starts and completions     (default 8)
           --workers <w>          Hangfire workers firing timers                    (default 8)
           --warmup <seconds>     steady-state warm-up before measuring             (default 20)
+          --timers-per-job <k>   due timers carried by one Hangfire fire job        (default 1, as DESIGN §3)
           --durable              PostgreSQL with fsync and synchronous commit on   (default: off, as in tests)
           --connection <string>  use this PostgreSQL instead of a throwaway cluster
         """);
@@ -48,6 +49,7 @@ builder.Services.AddWorkflows(new WorkflowsOptions
     SimulatedClockStart = Instant.FromUtc(2026, 1, 31, 8, 0),
     HangfireWorkers = options.Workers,
 });
+builder.Services.Configure<TimerOptions>(timers => timers.TimersPerJob = options.TimersPerJob);
 using var host = builder.Build();
 await host.Services.GetRequiredService<WorkflowsStartup>().InitializeAsync();
 await host.StartAsync();
@@ -61,7 +63,7 @@ var actor = new Actor("bench", new HashSet<string> { "Officer" }, "Bench");
 await definitions.PublishAsync(Workflows.Task, Actor.System);
 await definitions.PublishAsync(Workflows.Timer, Actor.System);
 
-Console.WriteLine($"# {Environment.ProcessorCount} cores, PostgreSQL {(cluster is null ? "given" : options.Durable ? "throwaway, durable (fsync on)" : "throwaway, fsync and synchronous_commit off")} on the same machine, n={options.N}, concurrency={options.Concurrency}, hangfire workers={options.Workers}, warm-up {options.WarmUpSeconds} s");
+Console.WriteLine($"# {Environment.ProcessorCount} cores, PostgreSQL {(cluster is null ? "given" : options.Durable ? "throwaway, durable (fsync on)" : "throwaway, fsync and synchronous_commit off")} on the same machine, n={options.N}, concurrency={options.Concurrency}, hangfire workers={options.Workers}, timers per job={options.TimersPerJob}, warm-up {options.WarmUpSeconds} s");
 
 // Warm-up until the JIT has settled (tiered compilation recompiles hot methods after some calls), pools are full and
 // the model cache is filled; the figures are for a Host in steady state.
@@ -105,7 +107,7 @@ var timerSeconds = watch.Elapsed.TotalSeconds;
 await using (var db = await contexts.CreateDbContextAsync())
 {
     var tasks = await db.Tasks.CountAsync(t => t.Status == HumanTaskStatus.Open && t.ElementId == "AfterTimer");
-    Report("timers fired/s", fired, timerSeconds, $"sweep + one Hangfire job per timer + step; {tasks} follow-up tasks opened");
+    Report("timers fired/s", fired, timerSeconds, $"sweep + Hangfire jobs of {options.TimersPerJob} timer(s) + one step per timer; {tasks} follow-up tasks opened");
 }
 
 // The ceiling Hangfire itself sets here: jobs that do nothing, through the same storage and workers.
@@ -164,7 +166,7 @@ internal static class LastCpu
     public static TimeSpan Value { get; set; }
 }
 
-internal sealed record BenchmarkOptions(int N, int Concurrency, int Workers, bool Durable, string? Connection, int WarmUpSeconds)
+internal sealed record BenchmarkOptions(int N, int Concurrency, int Workers, bool Durable, string? Connection, int WarmUpSeconds, int TimersPerJob)
 {
     public static BenchmarkOptions? Parse(string[] args)
     {
@@ -172,6 +174,7 @@ internal sealed record BenchmarkOptions(int N, int Concurrency, int Workers, boo
         var concurrency = 8;
         var workers = 8;
         var warmUp = 20;
+        var timersPerJob = 1;
         var durable = false;
         string? connection = null;
         for (var i = 0; i < args.Length; i++)
@@ -184,11 +187,12 @@ internal sealed record BenchmarkOptions(int N, int Concurrency, int Workers, boo
                 case "--durable": durable = true; break;
                 case "--connection": connection = args[++i]; break;
                 case "--warmup": warmUp = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--timers-per-job": timersPerJob = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: return null;
             }
         }
 
-        return new BenchmarkOptions(n, concurrency, workers, durable, connection, warmUp);
+        return new BenchmarkOptions(n, concurrency, workers, durable, connection, warmUp, timersPerJob);
     }
 }
 

@@ -13,4 +13,11 @@ public sealed class TimerOptions
 
     /// <summary>After this many claims without firing, the timer gets an incident instead of another attempt.</summary>
     public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>
+    /// How many due timers one Hangfire fire job carries. 1 (the default, as DESIGN §3 has it) is one job per timer.
+    /// More spreads Hangfire's own per-job cost over several timers; each timer is still fired, or found stale, by its
+    /// own (id, version).
+    /// </summary>
+    public int TimersPerJob { get; set; } = 1;
 }

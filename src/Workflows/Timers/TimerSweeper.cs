@@ -53,9 +53,17 @@ public sealed class TimerSweeper(
             await RaiseIncidentsForExhaustedAsync(db, now, cancellationToken);
         }
 
-        foreach (var timer in claimed)
+        foreach (var batch in claimed.Chunk(Math.Max(1, settings.TimersPerJob)))
         {
-            jobs.Enqueue<TimerFireJob>(job => job.FireAsync(timer.Id, timer.Version));
+            if (batch.Length == 1)
+            {
+                var timer = batch[0];
+                jobs.Enqueue<TimerFireJob>(job => job.FireAsync(timer.Id, timer.Version));
+            }
+            else
+            {
+                jobs.Enqueue<TimerFireJob>(job => job.FireBatchAsync(batch));
+            }
         }
 
         if (claimed.Count > 0)
@@ -138,9 +146,26 @@ public sealed class TimerSweepJob(TimerSweeper sweeper)
     public Task RunAsync() => sweeper.ClaimAndEnqueueAsync();
 }
 
-/// <summary>Hangfire's job for one timer. Stale or duplicate runs do nothing; failures are retried by the sweep's lease.</summary>
-public sealed class TimerFireJob(WorkflowRuntime runtime)
+/// <summary>Hangfire's job for one timer (or a few). Stale or duplicate runs do nothing; failures are retried by the sweep's lease.</summary>
+public sealed class TimerFireJob(WorkflowRuntime runtime, ILogger<TimerFireJob> logger)
 {
     [AutomaticRetry(Attempts = 0)]
     public Task FireAsync(Guid timerId, int version) => runtime.FireTimerAsync(timerId, version);
+
+    /// <summary>Fires each timer on its own; one that fails is left to its lease and does not stop the others.</summary>
+    [AutomaticRetry(Attempts = 0)]
+    public async Task FireBatchAsync(ClaimedTimer[] timers)
+    {
+        foreach (var timer in timers)
+        {
+            try
+            {
+                await runtime.FireTimerAsync(timer.Id, timer.Version);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Timer {TimerId} could not be fired; its lease will bring it back.", timer.Id);
+            }
+        }
+    }
 }

@@ -3,6 +3,7 @@ using NodaTime;
 using Verkstallighet.Tests.Support;
 using Verkstallighet.Workflows.Journal;
 using Verkstallighet.Workflows.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 using Verkstallighet.Workflows.Timers;
 
 namespace Verkstallighet.Workflows.Tests.Timers;
@@ -44,6 +45,26 @@ public sealed class TwoEnginesTests
         {
             Assert.Equal("Escalate", Assert.Single(await a.OpenTasksAsync(id)).ElementId);
         }
+    }
+
+    [Fact]
+    public async Task TimersCarriedSeveralToAJob_AreEachFiredExactlyOnce()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        await using var a = await TestEngine.StartAsync(hangfire: true, connectionString: connectionString, configure: s => s.Configure<TimerOptions>(o => o.TimersPerJob = 7));
+        await a.PublishFileAsync("boundary-timer.bpmn");
+        for (var i = 0; i < Instances; i++)
+        {
+            await a.StartAsync("BoundaryTimer", new { supervisionStart = "2026-01-31", office = "Stockholm" });
+        }
+
+        a.Clock.AdvanceTo(Instant.FromUtc(2026, 3, 1, 0, 0));
+        var sweep = await a.Sweeper.SweepUntilIdleAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal((Instances, Instances), (sweep.Claimed, sweep.Fired));
+        await using var db = a.CreateDbContext();
+        Assert.Equal(Instances, await db.Journal.CountAsync(j => j.Kind == JournalKinds.TimerFired));
+        Assert.Equal((Instances + 6) / 7, await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM hangfire.job WHERE invocationdata::text LIKE '%FireBatchAsync%' OR invocationdata::text LIKE '%\"FireAsync\"%'").SingleAsync());
     }
 
     [Fact]
