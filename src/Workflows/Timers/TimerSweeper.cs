@@ -92,9 +92,10 @@ public sealed class TimerSweeper(
 
             claimedTotal += claimed.Count;
             var pending = claimed.Count;
-            while (pending > 0 && DateTime.UtcNow < deadline)
+            for (var wait = 20; pending > 0 && DateTime.UtcNow < deadline; wait = Math.Min(wait * 2, 250))
             {
-                await Task.Delay(25, cancellationToken);
+                // Look often at first (a few timers fire in milliseconds), then back off: the fire jobs need the CPU.
+                await Task.Delay(wait, cancellationToken);
                 pending = await CountStillPendingAsync(claimed, cancellationToken);
             }
 
