@@ -126,8 +126,7 @@ public sealed partial class CaseService(
         if (@case.WorkflowInstanceId is { } instanceId)
         {
             deadlines = await instances.DeadlinesAsync(instanceId, DeadlineCalculator.Today(clock.GetCurrentInstant()), cancellationToken);
-            var view = await instances.GetAsync(instanceId, cancellationToken);
-            tasks = view.OpenTasks.Select(t => new CaseTaskView(t.Id, t.Title, t.ActivityType, t.ElementId, t.CandidateRole, t.Office, t.Assignee, t.DueDate, t.Version)).ToList();
+            tasks = (await instances.OpenTasksAsync(instanceId, cancellationToken)).Select(t => new CaseTaskView(t.Id, t.Title, t.ActivityType, t.ElementId, t.CandidateRole, t.Office, t.Assignee, t.DueDate, t.Version)).ToList();
             journal = (await instances.JournalAsync(instanceId, cancellationToken))
                 .Select(j => new CaseJournalLine(j.At, j.Kind, j.ElementId, j.Actor, j.Data is null ? null : JsonNode.Parse(j.Data)))
                 .ToList();

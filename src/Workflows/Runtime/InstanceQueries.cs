@@ -63,10 +63,16 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowsDbContext> contex
             .Select(t => t.ElementId)
             .Distinct()
             .ToList();
-        var tasks = await db.Tasks.AsNoTracking().Where(t => t.InstanceId == id && t.Status == HumanTaskStatus.Open).ToListAsync(cancellationToken);
+        var tasks = await db.Tasks.AsNoTracking().Where(t => t.InstanceId == id && t.Status == HumanTaskStatus.Open).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
         var timers = await db.Timers.AsNoTracking().Where(t => t.InstanceId == id && t.Status == TimerStatus.Pending).OrderBy(t => t.DueAt).ToListAsync(cancellationToken);
         var incidents = await db.Incidents.AsNoTracking().Where(i => i.InstanceId == id && i.ResolvedAt == null).ToListAsync(cancellationToken);
         return new InstanceView(instance, JsonNode.Parse(instance.Variables) as JsonObject ?? [], waitingAt, tasks, timers, incidents);
+    }
+
+    public async Task<IReadOnlyList<HumanTask>> OpenTasksAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Tasks.AsNoTracking().Where(t => t.InstanceId == instanceId && t.Status == HumanTaskStatus.Open).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<WorkflowInstance>> ListAsync(string? definitionKey, string? correlationId, InstanceStatus? status, int limit, CancellationToken cancellationToken = default)
