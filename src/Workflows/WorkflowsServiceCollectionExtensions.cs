@@ -50,7 +50,16 @@ public static class WorkflowsServiceCollectionExtensions
     {
         services.AddSingleton(options);
         // No session state is kept on pooled connections, so the DISCARD ALL on every return to the pool is pure cost.
-        var connectionString = new NpgsqlConnectionStringBuilder(options.ConnectionString) { NoResetOnClose = true }.ConnectionString;
+        // The engine and Hangfire send the same few statements over and over: prepared, PostgreSQL parses and plans
+        // each once per connection instead of on every call.
+        var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString) { NoResetOnClose = true };
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 200;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        var connectionString = builder.ConnectionString;
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).UseNodaTime().Build();
         services.TryAddSingleton(dataSource);
         services.AddPooledDbContextFactory<WorkflowsDbContext>(db => ConfigureDbContext(db, dataSource));
@@ -121,11 +130,13 @@ public static class WorkflowsServiceCollectionExtensions
     {
         SchemaName = "hangfire",
         PrepareSchemaIfNecessary = true,
-        // Workers wake on NOTIFY when a fire job is enqueued, and poll every second as a fallback. Sliding invisibility
-        // is off: together with long polling it left jobs unfetched for minutes (measured in tests/Benchmarks), and fire
-        // jobs take milliseconds; a job lost with its worker is fetched again after the invisibility timeout, and its
-        // timer is enqueued again when the sweep's lease ends anyway.
-        EnableLongPolling = true,
+        // Workers in the Host that enqueued a job wake at once (Hangfire.PostgreSql signals them in-process); other
+        // Hosts' workers poll every second. Long polling is off: it opens a LISTEN connection for every fetch, which cost
+        // more CPU than the whole fire step. Sliding invisibility is off too: together with long polling it left jobs
+        // unfetched for minutes (measured in tests/Benchmarks), and fire jobs take milliseconds; a job lost with its
+        // worker is fetched again after the invisibility timeout, and its timer is enqueued again when the sweep's lease
+        // ends anyway.
+        EnableLongPolling = false,
         QueuePollInterval = TimeSpan.FromSeconds(1),
         UseSlidingInvisibilityTimeout = false,
         InvisibilityTimeout = TimeSpan.FromMinutes(5),
