@@ -25,9 +25,10 @@ if (options is null)
           --concurrency <c>      concurrent callers for starts and completions     (default 8)
           --workers <w>          Hangfire workers firing timers                    (default 8)
           --warmup <seconds>     steady-state warm-up before measuring             (default 20)
-          --timers-per-job <k>   due timers carried by one Hangfire fire job        (default 1, as DESIGN §3)
+          --fire-jobs-per-sweep <j>  most fire jobs one sweep enqueues           (default 64, as the Host)
           --durable              PostgreSQL with fsync and synchronous commit on   (default: off, as in tests)
           --connection <string>  use this PostgreSQL instead of a throwaway cluster
+          --only <figure>        measure only starts, completions, timers or hangfire
         """);
     return 0;
 }
@@ -49,7 +50,7 @@ builder.Services.AddWorkflows(new WorkflowsOptions
     SimulatedClockStart = Instant.FromUtc(2026, 1, 31, 8, 0),
     HangfireWorkers = options.Workers,
 });
-builder.Services.Configure<TimerOptions>(timers => timers.TimersPerJob = options.TimersPerJob);
+builder.Services.Configure<TimerOptions>(timers => timers.FireJobsPerSweep = options.FireJobsPerSweep);
 using var host = builder.Build();
 await host.Services.GetRequiredService<WorkflowsStartup>().InitializeAsync();
 await host.StartAsync();
@@ -63,69 +64,88 @@ var actor = new Actor("bench", new HashSet<string> { "Officer" }, "Bench");
 await definitions.PublishAsync(Workflows.Task, Actor.System);
 await definitions.PublishAsync(Workflows.Timer, Actor.System);
 
-Console.WriteLine($"# {Environment.ProcessorCount} cores, PostgreSQL {(cluster is null ? "given" : options.Durable ? "throwaway, durable (fsync on)" : "throwaway, fsync and synchronous_commit off")} on the same machine, n={options.N}, concurrency={options.Concurrency}, hangfire workers={options.Workers}, timers per job={options.TimersPerJob}, warm-up {options.WarmUpSeconds} s");
+Console.WriteLine($"# {Environment.ProcessorCount} cores, PostgreSQL {(cluster is null ? "given" : options.Durable ? "throwaway, durable (fsync on)" : "throwaway, fsync and synchronous_commit off")} on the same machine, n={options.N}, concurrency={options.Concurrency}, hangfire workers={options.Workers}, fire jobs per sweep={options.FireJobsPerSweep}, warm-up {options.WarmUpSeconds} s");
 
 // Warm-up until the JIT has settled (tiered compilation recompiles hot methods after some calls), pools are full and
-// the model cache is filled; the figures are for a Host in steady state.
+// the model cache is filled, on every path that is measured; the figures are for a Host in steady state.
+var watch = new Stopwatch();
 var warmUp = Stopwatch.StartNew();
 while (warmUp.Elapsed < TimeSpan.FromSeconds(options.WarmUpSeconds))
 {
     var warm = await RunConcurrent(500, options.Concurrency, _ => runtime.StartAsync("BenchTask", null, null, actor));
     await RunConcurrent(warm.Count, options.Concurrency, i => runtime.CompleteTaskAsync(warm[i].OpenedTaskIds[0], [], actor));
-}
-
-LastCpu.Value = Process.GetCurrentProcess().TotalProcessorTime;
-var watch = Stopwatch.StartNew();
-var started = await RunConcurrent(options.N, options.Concurrency, _ => runtime.StartAsync("BenchTask", null, null, actor));
-var startSeconds = watch.Elapsed.TotalSeconds;
-Report("instances started/s", options.N, startSeconds, "start to first user task stored");
-
-watch.Restart();
-await RunConcurrent(started.Count, options.Concurrency, i => runtime.CompleteTaskAsync(started[i].OpenedTaskIds[0], [], actor));
-Report("task completions/s", started.Count, watch.Elapsed.TotalSeconds, "completion to instance ended");
-
-// Timers: instances waiting on a one-hour timer (set-up, not timed), then the clock jumps past them all.
-await RunConcurrent(options.N, options.Concurrency, _ => runtime.StartAsync("BenchTimer", null, null, actor));
-LastCpu.Value = Process.GetCurrentProcess().TotalProcessorTime;
-clock.AdvanceBy(Duration.FromHours(2));
-watch.Restart();
-// The sweep claims and enqueues in batches; the recurring sweep may take a batch too. Either way every timer goes
-// through its own Hangfire job. Done when every timer has fired.
-await sweeper.SweepUntilIdleAsync(TimeSpan.FromMinutes(10));
-int fired;
-do
-{
-    await using var db = await contexts.CreateDbContextAsync();
-    fired = await db.Timers.CountAsync(t => t.Status == TimerStatus.Fired && t.ElementId == "Wait");
-    if (fired < options.N)
+    if (options.Measures("timers"))
     {
-        await sweeper.SweepUntilIdleAsync(TimeSpan.FromMinutes(10));
+        await FireTimersAsync(500);
     }
 }
-while (fired < options.N && watch.Elapsed < TimeSpan.FromMinutes(20));
-var timerSeconds = watch.Elapsed.TotalSeconds;
-await using (var db = await contexts.CreateDbContextAsync())
+
+if (options.Measures("starts") || options.Measures("completions"))
 {
-    var tasks = await db.Tasks.CountAsync(t => t.Status == HumanTaskStatus.Open && t.ElementId == "AfterTimer");
-    Report("timers fired/s", fired, timerSeconds, $"sweep + Hangfire jobs of {options.TimersPerJob} timer(s) + one step per timer; {tasks} follow-up tasks opened");
+    StartMeasuring();
+    var started = await RunConcurrent(options.N, options.Concurrency, _ => runtime.StartAsync("BenchTask", null, null, actor));
+    Report("instances started/s", options.N, watch.Elapsed.TotalSeconds, "start to first user task stored");
+
+    StartMeasuring();
+    await RunConcurrent(started.Count, options.Concurrency, i => runtime.CompleteTaskAsync(started[i].OpenedTaskIds[0], [], actor));
+    Report("task completions/s", started.Count, watch.Elapsed.TotalSeconds, "completion to instance ended");
 }
 
-// The ceiling Hangfire itself sets here: jobs that do nothing, through the same storage and workers.
-var jobs = host.Services.GetRequiredService<IBackgroundJobClient>();
-watch.Restart();
-for (var i = 0; i < options.N; i++)
+if (options.Measures("timers"))
 {
-    jobs.Enqueue<NoOpJob>(job => job.Run());
+    var (fired, seconds, tasks) = await FireTimersAsync(options.N);
+    Report("timers fired/s", fired, seconds, $"sweep + Hangfire fire jobs + one step per timer; {tasks} follow-up tasks opened");
 }
 
-while (NoOpJob.Count < options.N && watch.Elapsed < TimeSpan.FromMinutes(10))
+if (options.Measures("hangfire"))
 {
-    await Task.Delay(20);
+    // The ceiling Hangfire itself sets here: jobs that do nothing, through the same storage and workers.
+    var jobs = host.Services.GetRequiredService<IBackgroundJobClient>();
+    StartMeasuring();
+    for (var i = 0; i < options.N; i++)
+    {
+        jobs.Enqueue<NoOpJob>(job => job.Run());
+    }
+
+    while (NoOpJob.Count < options.N && watch.Elapsed < TimeSpan.FromMinutes(10))
+    {
+        await Task.Delay(20);
+    }
+
+    Report("hangfire no-op jobs/s", NoOpJob.Count, watch.Elapsed.TotalSeconds, "enqueue + process, for reference: the ceiling of one Hangfire job per timer");
 }
 
-Report("hangfire no-op jobs/s", NoOpJob.Count, watch.Elapsed.TotalSeconds, "enqueue + process, for reference: the ceiling of one Hangfire job per timer");
 await host.StopAsync();
 return 0;
+
+// Instances waiting on a one-hour timer (set-up, not timed), then the clock jumps past them all and the sweep hands
+// them to Hangfire. Timed until every one of them has fired.
+async Task<(int Fired, double Seconds, int TasksOpened)> FireTimersAsync(int count)
+{
+    var waiting = await RunConcurrent(count, options.Concurrency, _ => runtime.StartAsync("BenchTimer", null, null, actor));
+    var ids = waiting.Select(w => w.InstanceId).ToList();
+    StartMeasuring();
+    clock.AdvanceBy(Duration.FromHours(2));
+    int fired;
+    do
+    {
+        await sweeper.SweepUntilIdleAsync(TimeSpan.FromMinutes(10));
+        await using var db = await contexts.CreateDbContextAsync();
+        fired = await db.Timers.CountAsync(t => t.Status == TimerStatus.Fired && ids.Contains(t.InstanceId!.Value));
+    }
+    while (fired < count && watch.Elapsed < TimeSpan.FromMinutes(20));
+
+    var seconds = watch.Elapsed.TotalSeconds;
+    await using var check = await contexts.CreateDbContextAsync();
+    var tasks = await check.Tasks.CountAsync(t => t.Status == HumanTaskStatus.Open && t.ElementId == "AfterTimer" && ids.Contains(t.InstanceId));
+    return (fired, seconds, tasks);
+}
+
+void StartMeasuring()
+{
+    LastCpu.Value = Process.GetCurrentProcess().TotalProcessorTime;
+    watch.Restart();
+}
 
 static void Report(string what, int count, double seconds, string note)
 {
@@ -166,17 +186,20 @@ internal static class LastCpu
     public static TimeSpan Value { get; set; }
 }
 
-internal sealed record BenchmarkOptions(int N, int Concurrency, int Workers, bool Durable, string? Connection, int WarmUpSeconds, int TimersPerJob)
+internal sealed record BenchmarkOptions(int N, int Concurrency, int Workers, bool Durable, string? Connection, int WarmUpSeconds, int FireJobsPerSweep, string? Only)
 {
+    public bool Measures(string figure) => Only is null || Only == figure;
+
     public static BenchmarkOptions? Parse(string[] args)
     {
         var n = 4000;
         var concurrency = 8;
         var workers = 8;
         var warmUp = 20;
-        var timersPerJob = 1;
+        var fireJobsPerSweep = new TimerOptions().FireJobsPerSweep;
         var durable = false;
         string? connection = null;
+        string? only = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -187,12 +210,13 @@ internal sealed record BenchmarkOptions(int N, int Concurrency, int Workers, boo
                 case "--durable": durable = true; break;
                 case "--connection": connection = args[++i]; break;
                 case "--warmup": warmUp = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                case "--timers-per-job": timersPerJob = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--only" when i + 1 < args.Length && args[i + 1] is "starts" or "completions" or "timers" or "hangfire": only = args[++i]; break;
+                case "--fire-jobs-per-sweep": fireJobsPerSweep = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: return null;
             }
         }
 
-        return new BenchmarkOptions(n, concurrency, workers, durable, connection, warmUp, timersPerJob);
+        return new BenchmarkOptions(n, concurrency, workers, durable, connection, warmUp, fireJobsPerSweep, only);
     }
 }
 

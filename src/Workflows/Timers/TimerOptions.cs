@@ -15,9 +15,14 @@ public sealed class TimerOptions
     public int MaxAttempts { get; set; } = 5;
 
     /// <summary>
-    /// How many due timers one Hangfire fire job carries. 1 (the default, as DESIGN §3 has it) is one job per timer.
-    /// More spreads Hangfire's own per-job cost over several timers; each timer is still fired, or found stale, by its
+    /// The most Hangfire fire jobs one sweep enqueues. Up to this many due timers, each gets a job of its own (DESIGN
+    /// §3); in a burst (every deadline of a day falls due at midnight, or a Host was down) the claimed timers share
+    /// this many jobs evenly. Hangfire spends milliseconds of CPU on each job, far more than firing a timer costs, so
+    /// one job per timer would cap a burst at Hangfire's own job rate. Each timer is still fired, or found stale, by its
     /// own (id, version).
     /// </summary>
-    public int TimersPerJob { get; set; } = 1;
+    public int FireJobsPerSweep { get; set; } = 64;
+
+    /// <summary>How many timers each fire job carries when <paramref name="claimed"/> timers are due at once.</summary>
+    public int TimersPerJob(int claimed) => Math.Max(1, (claimed + Math.Max(1, FireJobsPerSweep) - 1) / Math.Max(1, FireJobsPerSweep));
 }

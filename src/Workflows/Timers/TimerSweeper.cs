@@ -14,7 +14,8 @@ public sealed record ClaimedTimer(Guid Id, int Version);
 public sealed record SweepSummary(int Claimed, int Fired, int StillPending);
 
 /// <summary>
-/// Finds due timers and hands each to Hangfire as its own fire job carrying (timer id, version). Claims use
+/// Finds due timers and hands them to Hangfire as fire jobs carrying (timer id, version): one job per timer, or in a
+/// burst a bounded number of jobs that share the timers (<see cref="TimerOptions.FireJobsPerSweep"/>). Claims use
 /// <c>FOR UPDATE SKIP LOCKED</c> and a lease in database time, so several Hosts on one database never enqueue the
 /// same timer twice while a job for it may still run; a job that was lost is enqueued again when its lease ends.
 /// Start-up does none of this: the cost of a sweep depends on the timers that are due, not on those pending.
@@ -53,7 +54,7 @@ public sealed class TimerSweeper(
             await RaiseIncidentsForExhaustedAsync(db, now, cancellationToken);
         }
 
-        foreach (var batch in claimed.Chunk(Math.Max(1, settings.TimersPerJob)))
+        foreach (var batch in claimed.Chunk(settings.TimersPerJob(claimed.Count)))
         {
             if (batch.Length == 1)
             {
