@@ -24,8 +24,8 @@ if (options is null)
           --n <count>            instances (and tasks, and timers) per figure      (default 4000)
           --concurrency <c>      concurrent callers for starts and completions     (default 8)
           --workers <w>          Hangfire workers firing timers                    (default 8)
-          --warmup <seconds>     steady-state warm-up before measuring             (default 20)
-          --fire-jobs-per-sweep <j>  most fire jobs one sweep enqueues           (default 64, as the Host)
+          --warmup <seconds>     steady-state warm-up before measuring             (default 45)
+          --fire-jobs-per-batch <j>  most fire jobs one sweep enqueues           (default 64, as the Host)
           --durable              PostgreSQL with fsync and synchronous commit on   (default: off, as in tests)
           --connection <string>  use this PostgreSQL instead of a throwaway cluster
           --only <figure>        measure only starts, completions, timers or hangfire
@@ -50,7 +50,7 @@ builder.Services.AddWorkflows(new WorkflowsOptions
     SimulatedClockStart = Instant.FromUtc(2026, 1, 31, 8, 0),
     HangfireWorkers = options.Workers,
 });
-builder.Services.Configure<TimerOptions>(timers => timers.FireJobsPerSweep = options.FireJobsPerSweep);
+builder.Services.Configure<TimerOptions>(timers => timers.FireJobsPerBatch = options.FireJobsPerBatch);
 using var host = builder.Build();
 await host.Services.GetRequiredService<WorkflowsStartup>().InitializeAsync();
 await host.StartAsync();
@@ -64,7 +64,7 @@ var actor = new Actor("bench", new HashSet<string> { "Officer" }, "Bench");
 await definitions.PublishAsync(Workflows.Task, Actor.System);
 await definitions.PublishAsync(Workflows.Timer, Actor.System);
 
-Console.WriteLine($"# {Environment.ProcessorCount} cores, PostgreSQL {(cluster is null ? "given" : options.Durable ? "throwaway, durable (fsync on)" : "throwaway, fsync and synchronous_commit off")} on the same machine, n={options.N}, concurrency={options.Concurrency}, hangfire workers={options.Workers}, fire jobs per sweep={options.FireJobsPerSweep}, warm-up {options.WarmUpSeconds} s");
+Console.WriteLine($"# {Environment.ProcessorCount} cores, PostgreSQL {(cluster is null ? "given" : options.Durable ? "throwaway, durable (fsync on)" : "throwaway, fsync and synchronous_commit off")} on the same machine, n={options.N}, concurrency={options.Concurrency}, hangfire workers={options.Workers}, fire jobs per batch={options.FireJobsPerBatch}, warm-up {options.WarmUpSeconds} s");
 
 // Warm-up until the JIT has settled (tiered compilation recompiles hot methods after some calls), pools are full and
 // the model cache is filled, on every path that is measured; the figures are for a Host in steady state.
@@ -131,13 +131,13 @@ async Task<(int Fired, double Seconds, int TasksOpened)> FireTimersAsync(int cou
     {
         await sweeper.SweepUntilIdleAsync(TimeSpan.FromMinutes(10));
         await using var db = await contexts.CreateDbContextAsync();
-        fired = await db.Timers.CountAsync(t => t.Status == TimerStatus.Fired && ids.Contains(t.InstanceId!.Value));
+        fired = await db.Timers.CountAsync(t => t.Status == TimerStatus.Fired && EF.Parameter(ids).Contains(t.InstanceId!.Value));
     }
     while (fired < count && watch.Elapsed < TimeSpan.FromMinutes(20));
 
     var seconds = watch.Elapsed.TotalSeconds;
     await using var check = await contexts.CreateDbContextAsync();
-    var tasks = await check.Tasks.CountAsync(t => t.Status == HumanTaskStatus.Open && t.ElementId == "AfterTimer" && ids.Contains(t.InstanceId));
+    var tasks = await check.Tasks.CountAsync(t => t.Status == HumanTaskStatus.Open && t.ElementId == "AfterTimer" && EF.Parameter(ids).Contains(t.InstanceId));
     return (fired, seconds, tasks);
 }
 
@@ -186,7 +186,7 @@ internal static class LastCpu
     public static TimeSpan Value { get; set; }
 }
 
-internal sealed record BenchmarkOptions(int N, int Concurrency, int Workers, bool Durable, string? Connection, int WarmUpSeconds, int FireJobsPerSweep, string? Only)
+internal sealed record BenchmarkOptions(int N, int Concurrency, int Workers, bool Durable, string? Connection, int WarmUpSeconds, int FireJobsPerBatch, string? Only)
 {
     public bool Measures(string figure) => Only is null || Only == figure;
 
@@ -195,8 +195,8 @@ internal sealed record BenchmarkOptions(int N, int Concurrency, int Workers, boo
         var n = 4000;
         var concurrency = 8;
         var workers = 8;
-        var warmUp = 20;
-        var fireJobsPerSweep = new TimerOptions().FireJobsPerSweep;
+        var warmUp = 45;
+        var fireJobsPerBatch = new TimerOptions().FireJobsPerBatch;
         var durable = false;
         string? connection = null;
         string? only = null;
@@ -211,12 +211,12 @@ internal sealed record BenchmarkOptions(int N, int Concurrency, int Workers, boo
                 case "--connection": connection = args[++i]; break;
                 case "--warmup": warmUp = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--only" when i + 1 < args.Length && args[i + 1] is "starts" or "completions" or "timers" or "hangfire": only = args[++i]; break;
-                case "--fire-jobs-per-sweep": fireJobsPerSweep = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--fire-jobs-per-batch": fireJobsPerBatch = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: return null;
             }
         }
 
-        return new BenchmarkOptions(n, concurrency, workers, durable, connection, warmUp, fireJobsPerSweep, only);
+        return new BenchmarkOptions(n, concurrency, workers, durable, connection, warmUp, fireJobsPerBatch, only);
     }
 }
 

@@ -73,7 +73,7 @@ public sealed class WorkflowRuntime(
     public Task<StepResult> CompleteTaskAsync(Guid taskId, JsonObject data, Actor actor, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
         WithRetryAsync(async db =>
         {
-            var task = await CompiledQueries.Task(db, taskId, cancellationToken)
+            var (task, instance, _) = await CompiledQueries.TaskWithInstance(db, taskId, cancellationToken)
                 ?? throw new NotFoundException($"Task {taskId} does not exist.");
             TaskAccess.EnsureCanWork(task, actor);
             if (expectedVersion is not null && expectedVersion != task.Version)
@@ -81,7 +81,7 @@ public sealed class WorkflowRuntime(
                 throw new ConflictException($"The task has changed since you read it (version {expectedVersion}, now {task.Version}); reload it.");
             }
 
-            var loaded = await LoadAsync(db, task.InstanceId, actor, cancellationToken);
+            var loaded = (await PrepareAsync(db, instance, task.InstanceId, actor, cancellationToken, mustBeRunning: true))!;
             var bookmark = loaded.Bookmarks.Find(b => b.Id == task.BookmarkId)
                 ?? throw new ConflictException("The task's activity is no longer waiting for it.");
             await loaded.Step.CompleteTaskAsync(task, bookmark, data, new HumanTaskContextInfo(actor.Roles, actor.Office), cancellationToken);
@@ -146,7 +146,7 @@ public sealed class WorkflowRuntime(
     public Task<TimerFireOutcome> FireTimerAsync(Guid timerId, int version, CancellationToken cancellationToken = default) =>
         WithRetryAsync(async db =>
         {
-            var timer = await CompiledQueries.Timer(db, timerId, cancellationToken);
+            var (timer, instance, _) = await CompiledQueries.TimerWithInstance(db, timerId, cancellationToken) ?? new(null!, null, []);
             if (timer is null || timer.Status != TimerStatus.Pending || timer.Version != version)
             {
                 return TimerFireOutcome.Stale;
@@ -157,7 +157,7 @@ public sealed class WorkflowRuntime(
                 return await FireStartTimerAsync(db, timer, cancellationToken);
             }
 
-            var loaded = await LoadAsync(db, timer.InstanceId.Value, Actor.System, cancellationToken, mustBeRunning: false);
+            var loaded = await PrepareAsync(db, instance, timer.InstanceId.Value, Actor.System, cancellationToken, mustBeRunning: false);
             var bookmark = loaded?.Instance.Status == InstanceStatus.Running ? loaded.Bookmarks.Find(b => b.Id == timer.BookmarkId) : null;
             if (loaded is null || bookmark is null)
             {
@@ -286,9 +286,12 @@ public sealed class WorkflowRuntime(
         LoadAsync(db, instanceId, actor, cancellationToken, mustBeRunning: true)!;
 
     /// <summary>Loads the instance with its bookmarks in one query, and its open incidents if it has any.</summary>
-    private async Task<LoadedInstance?> LoadAsync(WorkflowsDbContext db, Guid instanceId, Actor actor, CancellationToken cancellationToken, bool mustBeRunning)
+    private async Task<LoadedInstance?> LoadAsync(WorkflowsDbContext db, Guid instanceId, Actor actor, CancellationToken cancellationToken, bool mustBeRunning) =>
+        await PrepareAsync(db, await CompiledQueries.InstanceWithBookmarks(db, instanceId, cancellationToken), instanceId, actor, cancellationToken, mustBeRunning);
+
+    /// <summary>Makes a step for an instance loaded with its bookmarks, loading its open incidents if it has any.</summary>
+    private async Task<LoadedInstance?> PrepareAsync(WorkflowsDbContext db, WorkflowInstance? instance, Guid instanceId, Actor actor, CancellationToken cancellationToken, bool mustBeRunning)
     {
-        var instance = await CompiledQueries.InstanceWithBookmarks(db, instanceId, cancellationToken);
         if (instance is null)
         {
             return mustBeRunning ? throw new NotFoundException($"Instance {instanceId} does not exist.") : null;

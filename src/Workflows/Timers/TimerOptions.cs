@@ -5,8 +5,14 @@ public sealed class TimerOptions
     /// <summary>How often Hangfire's recurring job sweeps for due timers (cron).</summary>
     public string SweepCron { get; set; } = "* * * * *";
 
-    /// <summary>How many due timers one sweep claims at most.</summary>
+    /// <summary>How many due timers one claim takes; a sweep claims batch after batch until fewer are due.</summary>
     public int BatchSize { get; set; } = 2000;
+
+    /// <summary>
+    /// How many batches one sweep claims at most; the next sweep takes the rest. Kept to what the engine fires well
+    /// within a <see cref="Lease"/>, so that a claimed timer is not claimed again while its job still waits in the queue.
+    /// </summary>
+    public int MaxBatchesPerSweep { get; set; } = 25;
 
     /// <summary>How long a claimed timer is left to its fire job before a later sweep may enqueue it again.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
@@ -15,14 +21,14 @@ public sealed class TimerOptions
     public int MaxAttempts { get; set; } = 5;
 
     /// <summary>
-    /// The most Hangfire fire jobs one sweep enqueues. Up to this many due timers, each gets a job of its own (DESIGN
-    /// §3); in a burst (every deadline of a day falls due at midnight, or a Host was down) the claimed timers share
+    /// The most Hangfire fire jobs one claimed batch is spread over. Up to this many due timers, each gets a job of its
+    /// own (DESIGN §3); in a burst (every deadline of a day falls due at midnight, or a Host was down) the claimed timers share
     /// this many jobs evenly. Hangfire spends milliseconds of CPU on each job, far more than firing a timer costs, so
     /// one job per timer would cap a burst at Hangfire's own job rate. Each timer is still fired, or found stale, by its
     /// own (id, version).
     /// </summary>
-    public int FireJobsPerSweep { get; set; } = 64;
+    public int FireJobsPerBatch { get; set; } = 64;
 
     /// <summary>How many timers each fire job carries when <paramref name="claimed"/> timers are due at once.</summary>
-    public int TimersPerJob(int claimed) => Math.Max(1, (claimed + Math.Max(1, FireJobsPerSweep) - 1) / Math.Max(1, FireJobsPerSweep));
+    public int TimersPerJob(int claimed) => Math.Max(1, (claimed + Math.Max(1, FireJobsPerBatch) - 1) / Math.Max(1, FireJobsPerBatch));
 }

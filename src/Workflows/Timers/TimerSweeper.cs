@@ -15,7 +15,7 @@ public sealed record SweepSummary(int Claimed, int Fired, int StillPending);
 
 /// <summary>
 /// Finds due timers and hands them to Hangfire as fire jobs carrying (timer id, version): one job per timer, or in a
-/// burst a bounded number of jobs that share the timers (<see cref="TimerOptions.FireJobsPerSweep"/>). Claims use
+/// burst a bounded number of jobs that share the timers (<see cref="TimerOptions.FireJobsPerBatch"/>). Claims use
 /// <c>FOR UPDATE SKIP LOCKED</c> and a lease in database time, so several Hosts on one database never enqueue the
 /// same timer twice while a job for it may still run; a job that was lost is enqueued again when its lease ends.
 /// Start-up does none of this: the cost of a sweep depends on the timers that are due, not on those pending.
@@ -28,32 +28,61 @@ public sealed class TimerSweeper(
     IOptions<TimerOptions> options,
     ILogger<TimerSweeper> logger)
 {
+    /// <summary>
+    /// Claims every due timer, a batch at a time, and enqueues fire jobs for each batch as soon as it is claimed, so
+    /// the workers start firing while later batches are still being claimed. A burst is drained in one sweep, not a
+    /// batch per recurring run.
+    /// </summary>
     public async Task<IReadOnlyList<ClaimedTimer>> ClaimAndEnqueueAsync(CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
         var now = clock.GetCurrentInstant();
-        List<ClaimedTimer> claimed;
+        var claimed = new List<ClaimedTimer>();
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            var leaseSeconds = settings.Lease.TotalSeconds;
-            claimed = await db.Database.SqlQuery<ClaimedTimer>($"""
-                UPDATE workflows.timers AS t
-                SET locked_until = now() + make_interval(secs => {leaseSeconds}), attempts = t.attempts + 1
-                FROM (
-                    SELECT id FROM workflows.timers
-                    WHERE status = 'Pending' AND due_at <= {now}
-                      AND (locked_until IS NULL OR locked_until < now())
-                      AND attempts < {settings.MaxAttempts}
-                    ORDER BY due_at
-                    LIMIT {settings.BatchSize}
-                    FOR UPDATE SKIP LOCKED) AS due
-                WHERE t.id = due.id
-                RETURNING t.id AS "Id", t.version AS "Version"
-                """).ToListAsync(cancellationToken);
+            for (var round = 0; round < settings.MaxBatchesPerSweep; round++)
+            {
+                var batch = await ClaimBatchAsync(db, settings, now, cancellationToken);
+                Enqueue(batch, settings);
+                claimed.AddRange(batch);
+                if (batch.Count < settings.BatchSize)
+                {
+                    break;
+                }
+            }
 
             await RaiseIncidentsForExhaustedAsync(db, now, cancellationToken);
         }
 
+        if (claimed.Count > 0)
+        {
+            logger.LogInformation("Timer sweep enqueued {Count} due timer(s).", claimed.Count);
+        }
+
+        return claimed;
+    }
+
+    private static Task<List<ClaimedTimer>> ClaimBatchAsync(WorkflowsDbContext db, TimerOptions settings, Instant now, CancellationToken cancellationToken)
+    {
+        var leaseSeconds = settings.Lease.TotalSeconds;
+        return db.Database.SqlQuery<ClaimedTimer>($"""
+            UPDATE workflows.timers AS t
+            SET locked_until = now() + make_interval(secs => {leaseSeconds}), attempts = t.attempts + 1
+            FROM (
+                SELECT id FROM workflows.timers
+                WHERE status = 'Pending' AND due_at <= {now}
+                  AND (locked_until IS NULL OR locked_until < now())
+                  AND attempts < {settings.MaxAttempts}
+                ORDER BY due_at
+                LIMIT {settings.BatchSize}
+                FOR UPDATE SKIP LOCKED) AS due
+            WHERE t.id = due.id
+            RETURNING t.id AS "Id", t.version AS "Version"
+            """).ToListAsync(cancellationToken);
+    }
+
+    private void Enqueue(List<ClaimedTimer> claimed, TimerOptions settings)
+    {
         foreach (var batch in claimed.Chunk(settings.TimersPerJob(claimed.Count)))
         {
             if (batch.Length == 1)
@@ -66,13 +95,6 @@ public sealed class TimerSweeper(
                 jobs.Enqueue<TimerFireJob>(job => job.FireBatchAsync(batch));
             }
         }
-
-        if (claimed.Count > 0)
-        {
-            logger.LogInformation("Timer sweep enqueued {Count} due timer(s).", claimed.Count);
-        }
-
-        return claimed;
     }
 
     /// <summary>
@@ -93,7 +115,7 @@ public sealed class TimerSweeper(
 
             claimedTotal += claimed.Count;
             var pending = claimed.Count;
-            for (var wait = 20; pending > 0 && DateTime.UtcNow < deadline; wait = Math.Min(wait * 2, 250))
+            for (var wait = 20; pending > 0 && DateTime.UtcNow < deadline; wait = Math.Min(wait * 2, 100))
             {
                 // Look often at first (a few timers fire in milliseconds), then back off: the fire jobs need the CPU.
                 await Task.Delay(wait, cancellationToken);
@@ -112,14 +134,17 @@ public sealed class TimerSweeper(
 
     private async Task<int> CountStillPendingAsync(IReadOnlyList<ClaimedTimer> claimed, CancellationToken cancellationToken)
     {
+        // Two array parameters, however many timers were claimed: a list of ids in a LINQ Contains would become one
+        // parameter per id, a new statement for every size and thousands of parameters for PostgreSQL to parse.
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var ids = claimed.Select(c => c.Id).ToList();
-        var rows = await db.Timers.AsNoTracking()
-            .Where(t => ids.Contains(t.Id) && t.Status == TimerStatus.Pending)
-            .Select(t => new { t.Id, t.Version })
-            .ToListAsync(cancellationToken);
-        var claimedVersions = claimed.ToDictionary(c => c.Id, c => c.Version);
-        return rows.Count(r => claimedVersions[r.Id] == r.Version);
+        var ids = claimed.Select(c => c.Id).ToArray();
+        var versions = claimed.Select(c => c.Version).ToArray();
+        return await db.Database.SqlQuery<int>($"""
+            SELECT count(*)::int AS "Value"
+            FROM workflows.timers AS t
+            JOIN unnest({ids}, {versions}) AS c(id, version) ON t.id = c.id
+            WHERE t.status = 'Pending' AND t.version = c.version
+            """).SingleAsync(cancellationToken);
     }
 
     private async Task RaiseIncidentsForExhaustedAsync(WorkflowsDbContext db, Instant now, CancellationToken cancellationToken)

@@ -54,6 +54,26 @@ public sealed class TimerSweeperTests
         Assert.Equal(1, await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM hangfire.job WHERE invocationdata::text LIKE '%TimerFireJob%'").SingleAsync());
     }
 
+    [Theory]
+    [InlineData(50, 12)] // batch after batch until a batch comes back short
+    [InlineData(2, 10)] // at most two batches; the next sweep takes the rest
+    public async Task Sweep_ClaimsBatchAfterBatch_UpToMaxBatchesPerSweep(int maxBatches, int expected)
+    {
+        await using var engine = await TestEngine.StartAsync(configure: s => s.Configure<TimerOptions>(o => (o.BatchSize, o.MaxBatchesPerSweep) = (5, maxBatches)));
+        await engine.PublishFileAsync("event-based.bpmn");
+        for (var i = 0; i < 12; i++)
+        {
+            await engine.StartAsync("EventBased");
+        }
+
+        engine.Clock.AdvanceBy(Duration.FromDays(2));
+        var claimed = await engine.Sweeper.ClaimAndEnqueueAsync();
+        var rest = await engine.Sweeper.ClaimAndEnqueueAsync();
+
+        Assert.Equal(expected, claimed.Select(c => c.Id).Distinct().Count());
+        Assert.Equal(12 - expected, rest.Count);
+    }
+
     [Fact]
     public async Task TimerThatKeepsFailingToFire_GetsAnIncident_AndRetryingTheIncidentRearmsIt()
     {

@@ -42,7 +42,7 @@ public sealed class TwoEnginesTests
         Assert.Equal(Instances, sweeps.Sum(s => s.Claimed));
         Assert.Equal(Instances, await db.Timers.CountAsync(t => t.Status == TimerStatus.Fired));
         Assert.Equal(Instances, await db.Journal.CountAsync(j => j.Kind == JournalKinds.TimerFired));
-        Assert.Equal(Instances, await FireJobCountAsync(db)); // fewer due than FireJobsPerSweep: a job per timer
+        Assert.Equal(Instances, await FireJobCountAsync(db)); // fewer due than FireJobsPerBatch: a job per timer
         foreach (var id in ids)
         {
             Assert.Equal("Escalate", Assert.Single(await a.OpenTasksAsync(id)).ElementId);
@@ -53,7 +53,7 @@ public sealed class TwoEnginesTests
     public async Task ABurstOfDueTimers_SharesABoundedNumberOfFireJobs_AndEachTimerFiresExactlyOnce()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync();
-        await using var a = await TestEngine.StartAsync(hangfire: true, connectionString: connectionString, configure: s => s.Configure<TimerOptions>(o => o.FireJobsPerSweep = 7));
+        await using var a = await TestEngine.StartAsync(hangfire: true, connectionString: connectionString, configure: s => s.Configure<TimerOptions>(o => o.FireJobsPerBatch = 7));
         await a.PublishFileAsync("boundary-timer.bpmn");
         for (var i = 0; i < Instances; i++)
         {
