@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Acornima;
+using Acornima.Ast;
 using Jint;
 using Jint.Native;
 using Jint.Native.Json;
@@ -28,7 +29,7 @@ public sealed class ScriptException(string message, Exception? inner = null) : E
 /// </summary>
 public sealed class ScriptSandbox(ScriptSandboxOptions options)
 {
-    private readonly ConcurrentDictionary<string, Prepared<Acornima.Ast.Script>> prepared = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Prepared<Script>> prepared = new(StringComparer.Ordinal);
 
     public ScriptSandbox() : this(new ScriptSandboxOptions())
     {
@@ -65,14 +66,23 @@ public sealed class ScriptSandbox(ScriptSandboxOptions options)
 
         try
         {
-            new Parser(new ParserOptions { AllowReturnOutsideFunction = false }).ParseScript(Wrap(code), strict: true);
-            return null;
+            var script = new Parser(new ParserOptions { AllowReturnOutsideFunction = false }).ParseScript(Wrap(code), strict: true);
+            // An expression reads the variables; it never writes them. This also catches FEEL's equality in Zeebe
+            // models ("=approved = true"), which JavaScript would read as an assignment: truthy, so the branch is
+            // silently always taken.
+            return Assigns(script)
+                ? "An expression may not assign (=, +=, ++, …); compare with == or ===."
+                : null;
         }
         catch (ParseErrorException e)
         {
             return $"The expression is not valid JavaScript: {e.Description}.";
         }
     }
+
+    /// <summary>Whether the expression itself assigns; a function inside it may change its own locals.</summary>
+    private static bool Assigns(Node node) =>
+        node is AssignmentExpression or UpdateExpression || node.ChildNodes.Any(child => child is not IFunction && Assigns(child));
 
     public bool EvaluateCondition(string expression, JsonObject variables) =>
         TypeConverter.ToBoolean(Run(expression, variables, (_, value) => value));
@@ -83,10 +93,16 @@ public sealed class ScriptSandbox(ScriptSandboxOptions options)
     private T Run<T>(string expression, JsonObject variables, Func<Engine, JsValue, T> convert)
     {
         var code = Unwrap(expression);
-        Prepared<Acornima.Ast.Script> script;
+        Prepared<Script> script;
         try
         {
-            script = prepared.GetOrAdd(code, static c => Engine.PrepareScript(Wrap(c), strict: true));
+            script = prepared.GetOrAdd(code, static c =>
+            {
+                var ready = Engine.PrepareScript(Wrap(c), strict: true);
+                return Assigns(ready.Program!)
+                    ? throw new ScriptException($"The expression '{c}' assigns; an expression may only read the variables (compare with == or ===).")
+                    : ready;
+            });
         }
         catch (ParseErrorException e)
         {

@@ -161,10 +161,12 @@ public sealed class BpmnParserTests
             <bpmn:sequenceFlow id="f2" sourceRef="G" targetRef="A"><bpmn:conditionExpression>x ===</bpmn:conditionExpression></bpmn:sequenceFlow>
             <bpmn:sequenceFlow id="f3" sourceRef="G" targetRef="B"/>
             <bpmn:sequenceFlow id="f4" sourceRef="G" targetRef="B"><bpmn:conditionExpression language="groovy">x == 1</bpmn:conditionExpression></bpmn:sequenceFlow>
+            <bpmn:sequenceFlow id="f5" sourceRef="G" targetRef="B"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">=approved = true</bpmn:conditionExpression></bpmn:sequenceFlow>
             """));
 
         AssertProblem(parsed, "f2", "not valid JavaScript");
         AssertProblem(parsed, "f4", "groovy");
+        AssertProblem(parsed, "f5", "may not assign"); // FEEL's equality, from a Zeebe model
     }
 
     [Fact]

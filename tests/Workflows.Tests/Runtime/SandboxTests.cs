@@ -50,7 +50,7 @@ public sealed class SandboxTests
     [Fact]
     public void Evaluate_DoesNotLeakStateBetweenEvaluations()
     {
-        sandbox.Evaluate("globalThis.leak = 1", []);
+        sandbox.Evaluate("Object.defineProperty(globalThis, 'leak', { value: 1 })", []);
 
         Assert.Equal("undefined", (string?)sandbox.Evaluate("typeof leak", []));
     }
@@ -58,8 +58,26 @@ public sealed class SandboxTests
     [Theory]
     [InlineData("a ===", "not valid JavaScript")]
     [InlineData("", "empty")]
+    [InlineData("=approved = true", "may not assign")] // FEEL's equality in a Zeebe model
+    [InlineData("count++ > 1", "may not assign")]
+    [InlineData("${total += 1}", "may not assign")]
     public void SyntaxError_IsReported(string expression, string expected)
     {
         Assert.Contains(expected, ScriptSandbox.SyntaxError(expression));
+    }
+
+    [Theory]
+    [InlineData("approved == true")]
+    [InlineData("(() => { let n = 0; for (let i = 0; i < 3; i++) { n += i; } return n === 3; })()")] // a function's own locals
+    public void SyntaxError_IsNull_ForExpressionsThatOnlyRead(string expression)
+    {
+        Assert.Null(ScriptSandbox.SyntaxError(expression));
+    }
+
+    [Fact]
+    public void EvaluateCondition_RefusesAnAssignment_InsteadOfTakingTheBranch()
+    {
+        var e = Assert.Throws<ScriptException>(() => sandbox.EvaluateCondition("=approved = true", new JsonObject { ["approved"] = false }));
+        Assert.Contains("assigns", e.Message);
     }
 }
