@@ -24,10 +24,11 @@ public sealed class TimerOptions
     /// The most Hangfire fire jobs one claimed batch is spread over. Up to this many due timers, each gets a job of its
     /// own (DESIGN §3); in a burst (every deadline of a day falls due at midnight, or a Host was down) the claimed timers share
     /// this many jobs evenly. Hangfire spends milliseconds of CPU on each job, far more than firing a timer costs, so
-    /// one job per timer would cap a burst at Hangfire's own job rate. Each timer is still fired, or found stale, by its
-    /// own (id, version).
+    /// one job per timer would cap a burst at Hangfire's own job rate (~230 jobs/s on two cores). 16 jobs keep a few
+    /// workers per Host busy and measured ~10 % more timers/s than 64 in tests/Benchmarks. Each timer is still fired,
+    /// or found stale, by its own (id, version).
     /// </summary>
-    public int FireJobsPerBatch { get; set; } = 64;
+    public int FireJobsPerBatch { get; set; } = 16;
 
     /// <summary>How many timers each fire job carries when <paramref name="claimed"/> timers are due at once.</summary>
     public int TimersPerJob(int claimed) => Math.Max(1, (claimed + Math.Max(1, FireJobsPerBatch) - 1) / Math.Max(1, FireJobsPerBatch));

@@ -72,6 +72,9 @@ public sealed class TimerSweeperTests
 
         Assert.Equal(expected, claimed.Select(c => c.Id).Distinct().Count());
         Assert.Equal(12 - expected, rest.Count);
+        // Batches of 5 are fewer than FireJobsPerBatch: every timer got a fire job of its own.
+        await using var db = engine.CreateDbContext();
+        Assert.Equal(12, await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM hangfire.job WHERE invocationdata::text LIKE '%TimerFireJob%' AND invocationdata::text NOT LIKE '%FireBatchAsync%'").SingleAsync());
     }
 
     [Fact]
