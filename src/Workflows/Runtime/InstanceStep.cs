@@ -817,7 +817,17 @@ internal sealed class InstanceStep
                 AddBookmark(BookmarkKind.Message, elementId, tokenId, scopeInstanceId, message.MessageName);
                 return null;
             case TimerTrigger timerTrigger:
-                var timer = await NewTimerAsync(timerTrigger.Spec, elementId, cancellationToken);
+                WorkflowTimer timer;
+                try
+                {
+                    timer = await NewTimerAsync(timerTrigger.Spec, elementId, cancellationToken);
+                }
+                catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
+                {
+                    // An anchor near the end of the calendar (say a mistyped year 9999) plus its period.
+                    throw new ElementFailedException($"The timer's due date falls outside the calendar (after 9999-12-31 or before year -9998): {e.Message}", e);
+                }
+
                 var bookmark = AddBookmark(BookmarkKind.Timer, elementId, tokenId, scopeInstanceId, null);
                 bookmark.DueDate = timer.DueDate ?? DeadlineCalculator.Today(timer.DueAt);
                 timer.BookmarkId = bookmark.Id;

@@ -29,6 +29,19 @@ public sealed class DeadlineAndStepTransactionTests
     }
 
     [Fact]
+    public async Task DeadlinePastTheEndOfTheCalendar_BecomesAnIncident_NotAFailedStep()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        await engine.PublishFileAsync("boundary-timer.bpmn");
+
+        // 9999-12-31 plus a month cannot be represented; the step is saved with an incident saying so.
+        var started = await engine.StartAsync("BoundaryTimer", new { supervisionStart = "9999-12-31", office = "Stockholm" });
+
+        Assert.Contains("outside the calendar", Assert.Single(await engine.OpenIncidentsAsync(started.InstanceId)).Message);
+        Assert.Empty(await engine.PendingTimersAsync(started.InstanceId));
+    }
+
+    [Fact]
     public async Task Waiver_NeedsAReason_AndOnlyDeadlinesTheWorkflowDoesNotWaitOnCanBeWaived()
     {
         await using var engine = await TestEngine.StartAsync();
