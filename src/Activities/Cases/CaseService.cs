@@ -278,6 +278,9 @@ public sealed partial class CaseService(
 
     private static string? Iso(LocalDate? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>How far from today a case's dates may lie.</summary>
+    private const int PlausibleYears = 15;
+
     /// <summary>The rules a new case must meet; each problem names its field.</summary>
     internal static FieldProblems Validate(CreateCaseRequest request, LocalDate today, out Personnummer personnummer)
     {
@@ -301,6 +304,20 @@ public sealed partial class CaseService(
         {
             problems.Add("sanction", "Ange påföljden: Skyddstillsyn, VillkorligDom eller VillkorligFrigivning.");
             return problems;
+        }
+
+        // A year mistyped (2062 for 2026, or 9999) would otherwise set every deadline of the case decades away, or past
+        // the end of the calendar. Ongoing cases from years back and long probation periods still fit.
+        foreach (var (field, date) in new[]
+                 {
+                     ("judgmentEnforceable", request.JudgmentEnforceable), ("supervisionStart", request.SupervisionStart),
+                     ("supervisionEnd", request.SupervisionEnd), ("releaseDate", request.ReleaseDate),
+                 })
+        {
+            if (date is { } given && (given < today.PlusYears(-PlausibleYears) || given > today.PlusYears(PlausibleYears)))
+            {
+                problems.Add(field, $"Datumet ligger mer än {PlausibleYears} år från dagens datum; kontrollera årtalet.");
+            }
         }
 
         switch (sanction)

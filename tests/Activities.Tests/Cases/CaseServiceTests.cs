@@ -35,6 +35,14 @@ public sealed class CaseServiceTests
     }
 
     [Fact]
+    public void DatesMoreThanFifteenYearsFromToday_AreReportedAsMistypedYears()
+    {
+        Assert.Equal(["supervisionStart", "supervisionEnd"], Problems(new("Kim", "19850315-2384", null, Sanction.Skyddstillsyn, null, new LocalDate(9999, 6, 1), new LocalDate(9999, 12, 31), null, null)));
+        Assert.Equal(["judgmentEnforceable"], Problems(new("Kim", "19850315-2384", null, Sanction.VillkorligDom, new LocalDate(2010, 1, 30), null, null, null, 80)));
+        Assert.Empty(Problems(new("Kim", "19850315-2384", null, Sanction.Skyddstillsyn, null, Today.PlusYears(-15), Today.PlusYears(15), null, null)));
+    }
+
+    [Fact]
     public void ClientNamePersonnummerAndSanction_AreRequired()
     {
         Assert.Equal(["clientName", "personnummer", "sanction"], Problems(new(" ", "123", null, null, null, null, null, null, null)));
