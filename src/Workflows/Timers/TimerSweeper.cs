@@ -153,6 +153,7 @@ public sealed class TimerSweeper(
         var exhausted = await db.Timers.AsNoTracking()
             .Where(t => t.Status == TimerStatus.Pending && t.DueAt <= now && t.Attempts >= maxAttempts && t.InstanceId != null)
             .Where(t => !db.Incidents.Any(i => i.TimerId == t.Id && i.ResolvedAt == null))
+            .OrderBy(t => t.DueAt)
             .Select(t => t.Id)
             .Take(100)
             .ToListAsync(cancellationToken);
