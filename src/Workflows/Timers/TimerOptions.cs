@@ -9,10 +9,11 @@ public sealed class TimerOptions
     public int BatchSize { get; set; } = 2000;
 
     /// <summary>
-    /// How many batches one sweep claims at most; the next sweep takes the rest. Kept to what the engine fires well
-    /// within a <see cref="Lease"/>, so that a claimed timer is not claimed again while its job still waits in the queue.
+    /// How many batches one sweep claims at most; the next sweep takes the rest. The n-th batch's lease is n leases
+    /// long, because its jobs wait behind the earlier batches'; this bounds how long a timer claimed by a Host that
+    /// then died waits before another sweep takes it (at most this many leases).
     /// </summary>
-    public int MaxBatchesPerSweep { get; set; } = 25;
+    public int MaxBatchesPerSweep { get; set; } = 10;
 
     /// <summary>How long a claimed timer is left to its fire job before a later sweep may enqueue it again.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);

@@ -42,7 +42,9 @@ public sealed class TimerSweeper(
         {
             for (var round = 0; round < settings.MaxBatchesPerSweep; round++)
             {
-                var batch = await ClaimBatchAsync(db, settings, now, cancellationToken);
+                // A later batch's jobs queue behind the earlier ones, so its lease is as many leases long: a timer is
+                // not claimed again (and counted as a failed attempt) only because its job is still waiting its turn.
+                var batch = await ClaimBatchAsync(db, settings, settings.Lease * (round + 1), now, cancellationToken);
                 Enqueue(batch, settings);
                 claimed.AddRange(batch);
                 if (batch.Count < settings.BatchSize)
@@ -62,9 +64,9 @@ public sealed class TimerSweeper(
         return claimed;
     }
 
-    private static Task<List<ClaimedTimer>> ClaimBatchAsync(WorkflowsDbContext db, TimerOptions settings, Instant now, CancellationToken cancellationToken)
+    private static Task<List<ClaimedTimer>> ClaimBatchAsync(WorkflowsDbContext db, TimerOptions settings, TimeSpan lease, Instant now, CancellationToken cancellationToken)
     {
-        var leaseSeconds = settings.Lease.TotalSeconds;
+        var leaseSeconds = lease.TotalSeconds;
         return db.Database.SqlQuery<ClaimedTimer>($"""
             UPDATE workflows.timers AS t
             SET locked_until = now() + make_interval(secs => {leaseSeconds}), attempts = t.attempts + 1

@@ -74,6 +74,11 @@ public sealed class TimerSweeperTests
         Assert.Equal(12 - expected, rest.Count);
         // Batches of 5 are fewer than FireJobsPerBatch: every timer got a fire job of its own.
         await using var db = engine.CreateDbContext();
+        // A later batch waits behind the earlier ones: the n-th batch's lease is n leases (of 2 minutes) long.
+        var claimedIds = claimed.Select(c => c.Id).ToList();
+        var leases = await db.Timers.Where(t => claimedIds.Contains(t.Id)).Select(t => t.LockedUntil!.Value).ToListAsync();
+        var batches = (expected + 4) / 5;
+        Assert.InRange((leases.Max() - leases.Min()).TotalMinutes, 2 * (batches - 1) - 0.5, 2 * (batches - 1) + 0.5);
         Assert.Equal(12, await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM hangfire.job WHERE invocationdata::text LIKE '%TimerFireJob%' AND invocationdata::text NOT LIKE '%FireBatchAsync%'").SingleAsync());
     }
 
