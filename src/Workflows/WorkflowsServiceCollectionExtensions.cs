@@ -49,17 +49,7 @@ public static class WorkflowsServiceCollectionExtensions
     public static IServiceCollection AddWorkflows(this IServiceCollection services, WorkflowsOptions options)
     {
         services.AddSingleton(options);
-        // No session state is kept on pooled connections, so the DISCARD ALL on every return to the pool is pure cost.
-        // The engine and Hangfire send the same few statements over and over: prepared, PostgreSQL parses and plans
-        // each once per connection instead of on every call.
-        var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString) { NoResetOnClose = true };
-        if (builder.MaxAutoPrepare == 0)
-        {
-            builder.MaxAutoPrepare = 200;
-            builder.AutoPrepareMinUsages = 2;
-        }
-
-        var connectionString = builder.ConnectionString;
+        var connectionString = EngineConnectionString(options.ConnectionString);
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).UseNodaTime().Build();
         services.TryAddSingleton(dataSource);
         services.AddPooledDbContextFactory<WorkflowsDbContext>(db => ConfigureDbContext(db, dataSource));
@@ -124,6 +114,25 @@ public static class WorkflowsServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    /// <summary>The connection string the engine and its Hangfire storage use, tuned for their workload.</summary>
+    internal static string EngineConnectionString(string given)
+    {
+        // No session state is kept on pooled connections, so the DISCARD ALL on every return to the pool is pure cost.
+        var builder = new NpgsqlConnectionStringBuilder(given) { NoResetOnClose = true };
+
+        // The engine and Hangfire send the same few statements over and over: prepared, PostgreSQL parses and plans
+        // each once per connection instead of on every call. A connection string that sets Max Auto Prepare (0 behind
+        // a pooler that cannot keep prepared statements) is left as it is.
+        var keys = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = given }.Keys.Cast<string>();
+        if (!keys.Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        {
+            builder.MaxAutoPrepare = 200;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
     }
 
     private static PostgreSqlStorageOptions HangfireStorageOptions => new()
