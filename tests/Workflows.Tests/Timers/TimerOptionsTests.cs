@@ -1,0 +1,17 @@
+using Verkstallighet.Workflows.Timers;
+
+namespace Verkstallighet.Workflows.Tests.Timers;
+
+public sealed class TimerOptionsTests
+{
+    [Theory]
+    [InlineData(1, 16, 1)]
+    [InlineData(16, 16, 1)] // as many due timers as jobs: still a job per timer
+    [InlineData(17, 16, 2)]
+    [InlineData(2000, 16, 125)] // a full batch in a burst: 16 jobs
+    [InlineData(5, 0, 5)] // a nonsensical setting still makes jobs
+    public void TimersPerJob_GivesEachTimerAJob_UntilABurstMustShare(int claimed, int fireJobsPerBatch, int expected)
+    {
+        Assert.Equal(expected, new TimerOptions { FireJobsPerBatch = fireJobsPerBatch }.TimersPerJob(claimed));
+    }
+}
