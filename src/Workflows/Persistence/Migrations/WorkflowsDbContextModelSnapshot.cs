@@ -399,6 +399,8 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                         .HasDatabaseName("ix_instances_definition_key_status");
 
                     b.ToTable("instances", "workflows");
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
                 });
 
             modelBuilder.Entity("Verkstallighet.Workflows.Tasks.HumanTask", b =>
@@ -623,6 +625,8 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                         .HasDatabaseName("ix_timers_instance_id");
 
                     b.ToTable("timers", "workflows");
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
                 });
 
             modelBuilder.Entity("Verkstallighet.Workflows.Runtime.Bookmark", b =>
