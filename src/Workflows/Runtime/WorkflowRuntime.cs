@@ -146,8 +146,8 @@ public sealed class WorkflowRuntime(
     public Task<TimerFireOutcome> FireTimerAsync(Guid timerId, int version, CancellationToken cancellationToken = default) =>
         WithRetryAsync(async db =>
         {
-            var (timer, instance, _) = await CompiledQueries.TimerWithInstance(db, timerId, cancellationToken) ?? new(null!, null, []);
-            if (timer is null || timer.Status != TimerStatus.Pending || timer.Version != version)
+            var row = await CompiledQueries.TimerWithInstance(db, timerId, cancellationToken);
+            if (row is not { Timer: var timer, Instance: var instance } || timer.Status != TimerStatus.Pending || timer.Version != version)
             {
                 return TimerFireOutcome.Stale;
             }
