@@ -18,7 +18,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception e) when (e is PostgresClusterException or HostConfigurationException)
+catch (Exception e) when (e is PostgresClusterException or HostConfigurationException or Microsoft.Extensions.Options.OptionsValidationException)
 {
     Console.Error.WriteLine(e.Message);
     return 1;

@@ -66,7 +66,12 @@ public static class WorkflowsServiceCollectionExtensions
         }
 
         services.AddOptions<WorkflowRuntimeOptions>();
-        services.AddOptions<TimerOptions>();
+        // A zero here would silently stop every timer (no batch claimed) or fail each sweep in SQL; refuse it at start.
+        services.AddOptions<TimerOptions>()
+            .Validate(
+                t => t.BatchSize > 0 && t.MaxBatchesPerSweep > 0 && t.FireJobsPerBatch > 0 && t.MaxAttempts > 0 && t.Lease > TimeSpan.Zero,
+                "Workflows:Timers: BatchSize, MaxBatchesPerSweep, FireJobsPerBatch and MaxAttempts must be at least 1, and Lease longer than zero.")
+            .ValidateOnStart();
         services.AddSingleton(new ScriptSandboxOptions());
         services.AddSingleton<ScriptSandbox>();
         services.AddSingleton<ActivityRegistry>();

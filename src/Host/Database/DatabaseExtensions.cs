@@ -24,6 +24,9 @@ public static class DatabaseExtensions
         var cluster = await LocalPostgresCluster.StartPersistentAsync(dataDirectory);
         await cluster.EnsureDatabaseAsync("verkstallighet");
         builder.Services.AddHostedService(_ => new EmbeddedPostgresLifetime(cluster));
+        // A Host that fails to start after this point (a bad setting, say) never stops its hosted services; the cluster
+        // must not outlive the process all the same. Stopping is idempotent, so a normal shutdown is unaffected.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.StopAsync().GetAwaiter().GetResult();
         return cluster.ConnectionStringFor("verkstallighet");
     }
 

@@ -103,7 +103,24 @@ public sealed class EmbeddedPostgresTests
         Directory.Delete(folder, recursive: true);
     }
 
-    private static Process StartHost(string dataFolder, string url, string? postgresBin, string environment = "Development", string connectionString = "")
+    [Fact]
+    public async Task Host_WithAnInvalidTimerSetting_ExitsWithAMessage_AndStopsItsPrivatePostgres()
+    {
+        var folder = Directory.CreateTempSubdirectory("vw-badtimer-").FullName;
+        using var host = StartHost(folder, $"http://127.0.0.1:{FreePort()}", postgresBin: null,
+            settings: new() { ["Workflows__Timers__MaxBatchesPerSweep"] = "0" });
+        var errors = await host.StandardError.ReadToEndAsync();
+
+        Assert.True(host.WaitForExit(120_000));
+        Assert.Equal(1, host.ExitCode);
+        Assert.Contains("MaxBatchesPerSweep", errors);
+        Assert.True(Directory.Exists(Path.Combine(folder, "pg")), "The private PostgreSQL was never started.");
+        Assert.False(File.Exists(Path.Combine(folder, "pg", "postmaster.pid")), "The private PostgreSQL is still running.");
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static Process StartHost(
+        string dataFolder, string url, string? postgresBin, string environment = "Development", string connectionString = "", Dictionary<string, string>? settings = null)
     {
         var info = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "--urls", url])
         {
@@ -118,6 +135,11 @@ public sealed class EmbeddedPostgresTests
         if (postgresBin is not null)
         {
             info.Environment["POSTGRES_BIN"] = postgresBin;
+        }
+
+        foreach (var (name, value) in settings ?? [])
+        {
+            info.Environment[name] = value;
         }
 
         var process = Process.Start(info)!;

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Verkstallighet.Tests.Support;
 using Verkstallighet.Workflows.Timers;
 
 namespace Verkstallighet.Workflows.Tests.Timers;
@@ -13,5 +16,13 @@ public sealed class TimerOptionsTests
     public void TimersPerJob_GivesEachTimerAJob_UntilABurstMustShare(int claimed, int fireJobsPerBatch, int expected)
     {
         Assert.Equal(expected, new TimerOptions { FireJobsPerBatch = fireJobsPerBatch }.TimersPerJob(claimed));
+    }
+
+    [Fact]
+    public async Task ASweepSettingOfZero_IsRefusedWithAMessage_InsteadOfStoppingEveryTimer()
+    {
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            TestEngine.StartAsync(configure: s => s.Configure<TimerOptions>(o => o.MaxBatchesPerSweep = 0)));
+        Assert.Contains("MaxBatchesPerSweep", e.Message);
     }
 }
