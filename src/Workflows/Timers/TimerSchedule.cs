@@ -24,8 +24,12 @@ internal static class TimerSchedule
                 timer.DueAt = at;
                 break;
             case TimerSpecKind.Cycle:
+                // R/start/interval fires first at its start; R/interval counts from now and fires first one interval later.
                 timer.CycleInterval = spec.Period!.ToString();
-                timer.DueAt = spec.CycleStart ?? IsoTime.Add(now, spec.Period, zone);
+                timer.CycleStart = spec.CycleStart ?? now;
+                timer.CycleOccurrence = spec.CycleStart is null ? 1 : 0;
+                timer.DueAt = IsoTime.Occurrence(timer.CycleStart.Value, spec.Period, timer.CycleOccurrence, zone)
+                    ?? throw new ArgumentOutOfRangeException(nameof(spec), $"The cycle '{spec.Text}' starts outside the calendar.");
                 timer.RepeatsRemaining = spec.Repetitions - 1;
                 break;
             default:
@@ -34,24 +38,32 @@ internal static class TimerSchedule
     }
 
     /// <summary>
-    /// Moves a fired cycle timer to its next occurrence after <paramref name="now"/> (occurrences missed while the
-    /// clock jumped are skipped, not replayed). False when it has no repetitions left.
+    /// Moves a fired cycle timer to its next occurrence after <paramref name="now"/>. Occurrences missed while the clock
+    /// jumped are skipped, not replayed, and they use up the series' repetitions: <c>R3</c> never fires past its third
+    /// occurrence. False when no occurrence is left.
     /// </summary>
     public static bool TryScheduleNextRepetition(WorkflowTimer timer, Instant now)
     {
-        if (timer.CycleInterval is null || timer.RepeatsRemaining is <= 0 || !IsoTime.TryParsePeriod(timer.CycleInterval, out var interval))
+        if (timer.CycleInterval is null || timer.CycleStart is not { } start || timer.RepeatsRemaining is <= 0
+            || !IsoTime.TryParsePeriod(timer.CycleInterval, out var interval))
         {
             return false;
         }
 
-        var next = IsoTime.Add(timer.DueAt, interval, DeadlineCalculator.Stockholm);
-        for (var i = 0; next <= now && i < 100_000; i++)
+        if (IsoTime.FirstOccurrenceAfter(start, interval, timer.CycleOccurrence + 1, now, DeadlineCalculator.Stockholm) is not var (occurrence, dueAt))
         {
-            next = IsoTime.Add(next, interval, DeadlineCalculator.Stockholm);
+            return false; // the series runs past the end of the calendar
         }
 
-        timer.DueAt = next;
-        timer.RepeatsRemaining--;
+        var used = occurrence - timer.CycleOccurrence;
+        if (timer.RepeatsRemaining is { } remaining && used > remaining)
+        {
+            return false;
+        }
+
+        timer.DueAt = dueAt;
+        timer.CycleOccurrence = occurrence;
+        timer.RepeatsRemaining -= used;
         timer.Version++;
         timer.LockedUntil = null;
         timer.Attempts = 0;

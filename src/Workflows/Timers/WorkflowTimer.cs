@@ -68,6 +68,15 @@ public sealed class WorkflowTimer
 
     public string? CycleInterval { get; set; }
 
+    /// <summary>
+    /// For cycles: occurrence 0 of the series. Occurrence n is due at start + n × interval, each counted from the start
+    /// and never from the previous occurrence, so a month-end truncation (31 Jan → 28 Feb) does not carry over to 31 Mar.
+    /// </summary>
+    public Instant? CycleStart { get; set; }
+
+    /// <summary>For cycles: which occurrence of the series <see cref="DueAt"/> is.</summary>
+    public int CycleOccurrence { get; set; }
+
     /// <summary>Lease of the sweep that enqueued it, in database time; a row whose lease ran out can be enqueued again.</summary>
     public DateTime? LockedUntil { get; set; }
 

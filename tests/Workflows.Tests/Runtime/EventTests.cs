@@ -1,5 +1,6 @@
 using NodaTime;
 using Verkstallighet.Tests.Support;
+using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Runtime;
 using Verkstallighet.Workflows.Tasks;
 using Verkstallighet.Workflows.Timers;
@@ -186,6 +187,23 @@ public sealed class EventTests
         Assert.Equal(v2.Id, replaced.DefinitionId);
         await engine.PublishFileAsync("timer-start.bpmn");
         Assert.NotEqual(v2.Id, Assert.Single(await engine.PendingTimersAsync()).DefinitionId);
+    }
+
+    [Fact]
+    public async Task TimerStartCycle_FiresEachOccurrenceCountedFromItsStart()
+    {
+        await using var engine = await TestEngine.StartAsync(clockStart: Instant.FromUtc(2026, 1, 1, 0, 0));
+        await engine.PublishFileAsync("timer-start-month-end.bpmn");
+        var fired = new List<LocalDate>();
+        while ((await engine.PendingTimersAsync()).SingleOrDefault() is { } timer)
+        {
+            engine.Clock.AdvanceTo(timer.DueAt);
+            Assert.Equal(TimerFireOutcome.Fired, await engine.FireAsync(timer));
+            fired.Add(timer.DueAt.InZone(DeadlineCalculator.Stockholm).Date);
+        }
+
+        // 31 Jan, 28 Feb, 31 Mar: each occurrence is truncated at month end on its own (lag (1930:173) 1 §).
+        Assert.Equal([new LocalDate(2026, 1, 31), new LocalDate(2026, 2, 28), new LocalDate(2026, 3, 31)], fired);
     }
 
     [Fact]

@@ -547,6 +547,14 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("cycle_interval");
 
+                    b.Property<int>("CycleOccurrence")
+                        .HasColumnType("integer")
+                        .HasColumnName("cycle_occurrence");
+
+                    b.Property<Instant?>("CycleStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cycle_start");
+
                     b.Property<string>("DeadlineRuleKey")
                         .HasColumnType("text")
                         .HasColumnName("deadline_rule_key");
