@@ -2,6 +2,7 @@ using Verkstallighet.Host.Api;
 using Verkstallighet.Host.Database;
 using Verkstallighet.Host.Security;
 using Verkstallighet.Host.Workflows;
+using Verkstallighet.Workflows.Clock;
 using Verkstallighet.Workflows.Persistence;
 
 try
@@ -18,7 +19,8 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception e) when (e is PostgresClusterException or HostConfigurationException or Microsoft.Extensions.Options.OptionsValidationException)
+catch (Exception e) when (e is PostgresClusterException or HostConfigurationException or StoredClockUnusableException
+    or Microsoft.Extensions.Options.OptionsValidationException)
 {
     Console.Error.WriteLine(e.Message);
     return 1;

@@ -48,6 +48,13 @@ public sealed class WorkflowsStartup(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var saved = await db.ClockState.AsNoTracking().FirstOrDefaultAsync(c => c.Id == 1, cancellationToken);
+        if (saved is not null && !SimulatedClock.IsUsable(saved.Now))
+        {
+            throw new StoredClockUnusableException(
+                $"The stored simulated clock ({saved.Now}) lies outside what it can show ({SimulatedClock.Earliest} to {SimulatedClock.Latest}). " +
+                "Reset it in the database with: DELETE FROM workflows.clock_state; (the clock then starts at Clock:Start, or now).");
+        }
+
         if (saved is not null && saved.Now > clock.GetCurrentInstant())
         {
             clock.AdvanceTo(saved.Now);

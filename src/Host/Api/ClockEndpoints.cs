@@ -40,10 +40,21 @@ public static class ClockEndpoints
         {
             context.User.RequireRole(Roles.Administrator);
             var target = Target(request, clock.GetCurrentInstant());
-            var now = clock.AdvanceTo(target);
+
+            // Stored first, then moved: a failed save leaves both where they were, and the stored clock is never behind.
             await using (var db = await contexts.CreateDbContextAsync(ct))
             {
-                await WorkflowsStartup.SaveSimulatedClockAsync(db, now, ct);
+                await WorkflowsStartup.SaveSimulatedClockAsync(db, target, ct);
+            }
+
+            Instant now;
+            try
+            {
+                now = clock.AdvanceTo(target);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                throw new ConflictException("Another advance moved the clock past that time at the same moment; read the clock and try again.");
             }
 
             var summary = await sweeper.SweepUntilIdleAsync(TimeSpan.FromSeconds(30), ct);
@@ -66,7 +77,17 @@ public static class ClockEndpoints
                 throw new BadRequestException($"'{request.By}' is not an ISO 8601 duration such as P1D, P1M or PT2H.");
             }
 
-            return IsoTime.Add(now, period, DeadlineCalculator.Stockholm);
+            Instant by;
+            try
+            {
+                by = IsoTime.Add(now, period, DeadlineCalculator.Stockholm);
+            }
+            catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
+            {
+                throw OutOfRange($"'{request.By}' from now");
+            }
+
+            return Usable(by, $"'{request.By}' from now");
         }
 
         if (!IsoTime.TryParseInstant(request.To!, DeadlineCalculator.Stockholm, out var to))
@@ -79,6 +100,11 @@ public static class ClockEndpoints
             throw new BadRequestException($"The clock is at {InstantPattern.General.Format(now)} and never goes back.");
         }
 
-        return to;
+        return Usable(to, $"'{request.To}'");
     }
+
+    private static Instant Usable(Instant target, string what) => SimulatedClock.IsUsable(target) ? target : throw OutOfRange(what);
+
+    private static BadRequestException OutOfRange(string what) => new(
+        $"{what} is beyond what the simulated clock can show (before {InstantPattern.General.Format(SimulatedClock.Latest)}); the clock did not move.");
 }

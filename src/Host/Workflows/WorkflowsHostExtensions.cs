@@ -2,6 +2,7 @@ using NodaTime;
 using Verkstallighet.Activities;
 using Verkstallighet.Host.Security;
 using Verkstallighet.Workflows;
+using Verkstallighet.Workflows.Clock;
 using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Timers;
 
@@ -23,6 +24,10 @@ public static class WorkflowsHostExtensions
             start = IsoTime.TryParseInstant(text, DeadlineCalculator.Stockholm, out var parsed)
                 ? parsed
                 : throw new HostConfigurationException($"Clock:Start '{text}' is not an ISO 8601 date or instant.");
+            if (!SimulatedClock.IsUsable(parsed))
+            {
+                throw new HostConfigurationException($"Clock:Start '{text}' lies outside what the simulated clock can show ({SimulatedClock.Earliest} to {SimulatedClock.Latest}).");
+            }
         }
 
         var workflows = builder.Configuration.GetSection("Workflows");

@@ -6,10 +6,28 @@ namespace Verkstallighet.Workflows.Clock;
 /// A clock that only moves when told to. The Host runs on it when <c>Clock:Mode</c> is <c>Simulated</c>, for tests,
 /// demos and simulation; in production the clock is the system clock and this type is not registered.
 /// </summary>
-public sealed class SimulatedClock(Instant start) : IClock
+public sealed class SimulatedClock : IClock
 {
+    /// <summary>
+    /// The latest time the clock may show. Far enough to simulate any sentence, and far enough from the end of the
+    /// calendar (9999-12-31) that every date, deadline and cycle computed from "now" still exists.
+    /// </summary>
+    public static readonly Instant Latest = Instant.FromUtc(9000, 1, 1, 0, 0);
+
+    /// <summary>The earliest: before it, Europe/Stockholm has no rules that deadlines could be computed in.</summary>
+    public static readonly Instant Earliest = Instant.FromUtc(1900, 1, 1, 0, 0);
+
     private readonly Lock gate = new();
-    private Instant now = start;
+    private Instant now;
+
+    public SimulatedClock(Instant start)
+    {
+        EnsureUsable(start, "start");
+        now = start;
+    }
+
+    /// <summary>Whether the clock may show <paramref name="instant"/>.</summary>
+    public static bool IsUsable(Instant instant) => instant >= Earliest && instant < Latest;
 
     public Instant GetCurrentInstant()
     {
@@ -19,7 +37,6 @@ public sealed class SimulatedClock(Instant start) : IClock
         }
     }
 
-    /// <summary>Moves the clock forward; it never goes back, so journals stay in order.</summary>
     public Instant AdvanceBy(Duration duration)
     {
         if (duration < Duration.Zero)
@@ -29,13 +46,17 @@ public sealed class SimulatedClock(Instant start) : IClock
 
         lock (gate)
         {
-            now += duration;
+            var target = now + duration;
+            EnsureUsable(target, nameof(duration));
+            now = target;
             return now;
         }
     }
 
+    /// <summary>Moves the clock forward; it never goes back, so journals stay in order.</summary>
     public Instant AdvanceTo(Instant target)
     {
+        EnsureUsable(target, nameof(target));
         lock (gate)
         {
             if (target < now)
@@ -45,6 +66,14 @@ public sealed class SimulatedClock(Instant start) : IClock
 
             now = target;
             return now;
+        }
+    }
+
+    private static void EnsureUsable(Instant instant, string parameter)
+    {
+        if (!IsUsable(instant))
+        {
+            throw new ArgumentOutOfRangeException(parameter, $"The simulated clock must lie between {Earliest} and {Latest}; {instant} does not.");
         }
     }
 }

@@ -46,6 +46,33 @@ public sealed class ClockApiTests
         await nonsense.ProblemAsync(400);
     }
 
+    [Theory]
+    [InlineData("by", "P99999Y")]
+    [InlineData("by", "P7000Y")]
+    [InlineData("to", "9999-12-31T23:59:59Z")]
+    [InlineData("to", "9000-06-01")]
+    public async Task Advance_PastWhatTheClockCanShow_Answers400_AndChangesNothing(string field, string value)
+    {
+        await using var host = await HostFactory.StartAsync();
+        var admin = host.As("david");
+        var before = await (await admin.GetAsync("/api/clock")).OkJsonAsync();
+
+        var refused = await admin.PostJsonAsync("/api/clock/advance", new Dictionary<string, string> { [field] = value });
+
+        Assert.Contains("did not move", (string)(await refused.ProblemAsync(400))["detail"]!);
+        var after = await (await admin.GetAsync("/api/clock")).OkJsonAsync();
+        Assert.Equal((string?)before["now"], (string?)after["now"]);
+        await using (var db = new Npgsql.NpgsqlDataSourceBuilder(host.ConnectionString).Build())
+        {
+            await using var stored = db.CreateCommand("SELECT count(*) FROM workflows.clock_state");
+            Assert.Equal(0L, (long)(await stored.ExecuteScalarAsync())!);
+        }
+
+        var nextDay = await (await admin.PostJsonAsync("/api/clock/advance", new { by = "P1D" })).OkJsonAsync();
+        Assert.Equal("2026-02-01", (string?)nextDay["today"]);
+        await (await host.As("anna").GetAsync("/api/tasks?filter=office")).OkJsonAsync();
+    }
+
     [Fact]
     public async Task OnTheSystemClock_TheAdvanceEndpointDoesNotExist()
     {

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Verkstallighet.Tests.Support;
+using Verkstallighet.Workflows.Clock;
+
+namespace Verkstallighet.Workflows.Tests;
+
+public sealed class WorkflowsStartupTests
+{
+    [Fact]
+    public async Task Initialize_RestoresTheStoredSimulatedClock_SoTimeNeverRunsBackwards()
+    {
+        string connectionString;
+        await using (var first = await TestEngine.StartAsync())
+        {
+            connectionString = first.ConnectionString;
+            await using var db = first.CreateDbContext();
+            await WorkflowsStartup.SaveSimulatedClockAsync(db, Instant.FromUtc(2027, 5, 1, 0, 0), CancellationToken.None);
+        }
+
+        await using var restarted = await TestEngine.StartAsync(connectionString: connectionString);
+
+        Assert.Equal(Instant.FromUtc(2027, 5, 1, 0, 0), restarted.Clock.GetCurrentInstant());
+    }
+
+    [Fact]
+    public async Task Initialize_StopsWithHowToReset_WhenTheStoredClockCannotBeUsed()
+    {
+        string connectionString;
+        await using (var first = await TestEngine.StartAsync())
+        {
+            connectionString = first.ConnectionString;
+            await using var db = first.CreateDbContext();
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO workflows.clock_state (id, now) VALUES (1, '9999-12-31T23:59:59Z')");
+        }
+
+        var refused = await Assert.ThrowsAsync<StoredClockUnusableException>(() => TestEngine.StartAsync(connectionString: connectionString));
+
+        Assert.Contains("DELETE FROM workflows.clock_state", refused.Message);
+    }
+}
