@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using Verkstallighet.Activities.Cases;
 using Verkstallighet.Activities.Misconduct;
 using Verkstallighet.Activities.Tests.Support;
 using Verkstallighet.Workflows;
+using Verkstallighet.Workflows.Deadlines;
 
 namespace Verkstallighet.Activities.Tests.Misconduct;
 
@@ -26,12 +28,16 @@ public sealed class MisconductReviewTests
     [Fact]
     public async Task ClientNotReachedForAMonth_LeadsAChiefToDecide_WithinWhatTheSanctionAllows_GeneralAdviceTo16Paragraph()
     {
-        await using var domain = await DomainEngine.StartAsync();
+        await using var domain = await DomainEngine.StartAsync(hangfire: true);
         var caseId = await domain.CreateCaseAsync(Sanction.VillkorligDom);
         await domain.Cases.PostEventAsync(caseId, new CaseEventRequest("ClientNotReached", null), DomainEngine.Anna);
-        domain.Engine.Clock.AdvanceTo(NodaTime.Instant.FromUtc(2026, 3, 1, 0, 0));
+
+        // Not reached since 31 January (the clock's today): the month is over when 28 February has ended.
         var timer = Assert.Single(await domain.Engine.PendingTimersAsync(), t => t.ElementId == "NotReachedForAMonth");
-        await domain.Engine.FireAsync(timer);
+        Assert.Equal(new LocalDate(2026, 2, 28), timer.DueDate);
+        await domain.AdvanceToAsync(new LocalDateTime(2026, 2, 28, 23, 59).InZoneStrictly(DeadlineCalculator.Stockholm).ToInstant());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => domain.TaskAsync(caseId, "MisconductReview"));
+        await domain.AdvanceToAsync(new LocalDate(2026, 3, 1).AtStartOfDayInZone(DeadlineCalculator.Stockholm).ToInstant());
 
         var byOfficer = await Assert.ThrowsAsync<ForbiddenException>(() => domain.CompleteAsync(caseId, "MisconductReview", new { reasons = "x", outcome = "NoAction" }, DomainEngine.Anna));
         var board = await domain.RefusedAsync(caseId, "MisconductReview", new { reasons = "Har inte hörsammat två kallelser.", outcome = "ReportToSupervisionBoard" }, DomainEngine.Bertil);

@@ -23,9 +23,10 @@ public sealed class DomainEngine : IAsyncDisposable
     public static readonly Actor Bertil = new("bertil", new HashSet<string> { Roles.Chief, Roles.Officer }, "Stockholm City");
     public static readonly Actor Erik = new("erik", new HashSet<string> { Roles.Officer }, "Göteborg");
 
-    public static async Task<DomainEngine> StartAsync()
+    /// <summary>With <paramref name="hangfire"/>, timers are fired as in production: the sweep and Hangfire's fire jobs.</summary>
+    public static async Task<DomainEngine> StartAsync(bool hangfire = false)
     {
-        var engine = await TestEngine.StartAsync(configure: services => services.AddVerkstallighetActivities());
+        var engine = await TestEngine.StartAsync(hangfire: hangfire, configure: services => services.AddVerkstallighetActivities());
         await engine.Services.GetRequiredService<VerkstallighetStartup>().InitializeAsync();
         foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Workflows"), "*.bpmn"))
         {
@@ -84,6 +85,14 @@ public sealed class DomainEngine : IAsyncDisposable
         await CompleteAsync(caseId, "Assess", Assessment());
         await CompleteAsync(caseId, "PlanDraft", new { clientParticipation = "Yes", measures = new[] { Measure() } });
         await CompleteAsync(caseId, "PlanEstablish", new { decision = "Establish" }, Bertil);
+    }
+
+    /// <summary>Moves the clock and fires, through the sweep and Hangfire, every timer that has become due; none may be left pending.</summary>
+    public async Task AdvanceToAsync(Instant to)
+    {
+        Engine.Clock.AdvanceTo(to);
+        var swept = await Engine.Sweeper.SweepUntilIdleAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(0, swept.StillPending);
     }
 
     public ValueTask DisposeAsync() => Engine.DisposeAsync();

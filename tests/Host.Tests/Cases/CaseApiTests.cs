@@ -104,7 +104,8 @@ public sealed class CaseApiTests
         followUp["decision"] = "PlanStands";
         await cases.DoAsync(caseId, "FirstFollowUp", followUp);
 
-        await cases.AdvanceAsync("2026-08-29");
+        // A month before 30 September is 30 August; like every anchored timer it fires when that day is over.
+        await cases.AdvanceAsync("2026-08-30T23:59:00+02:00");
         Assert.False(await cases.HasTaskAsync(caseId, "EndFollowUp"));
         await cases.AdvanceAsync("2026-08-31");
         var end = await cases.TaskAsync(caseId, "EndFollowUp");

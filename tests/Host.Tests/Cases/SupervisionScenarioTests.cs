@@ -48,6 +48,8 @@ public sealed class SupervisionScenarioTests : IAsyncLifetime
         var current = (await cases.CaseAsync(caseId))["currentPlan"]!;
         Assert.Equal((1, "Established", "bertil"), ((int)current["version"]!, (string?)current["status"], (string?)current["decidedBy"]));
 
+        await cases.AdvanceAsync("2026-07-31T23:59:00+02:00");
+        Assert.False(await cases.HasTaskAsync(caseId, "EscalateFirstFollowUp"));
         await cases.AdvanceAsync("2026-08-01");
         Assert.True(await cases.HasTaskAsync(caseId, "EscalateFirstFollowUp"));
     }
@@ -96,6 +98,8 @@ public sealed class SupervisionScenarioTests : IAsyncLifetime
         var deadline = (await cases.CaseAsync(caseId, "erik"))["deadlines"]!.AsArray().Single(d => (string?)d!["rule"] == "FollowUpAfterTransfer")!;
         Assert.Equal(("2026-04-29", "transferDate"), ((string?)deadline["dueDate"], (string?)deadline["anchorVariable"]));
 
+        await cases.AdvanceAsync("2026-04-29T23:59:00+02:00");
+        Assert.False(await cases.HasTaskAsync(caseId, "EscalateAfterTransfer", "erik"));
         await cases.AdvanceAsync("2026-04-30");
         Assert.Equal("Göteborg", (string?)(await cases.TaskAsync(caseId, "EscalateAfterTransfer", "erik"))["office"]);
     }
@@ -107,7 +111,7 @@ public sealed class SupervisionScenarioTests : IAsyncLifetime
         await cases.EstablishPlanAsync(caseId);
         await (await cases.EventAsync(caseId, "ClientNotReached")).OkJsonAsync();
 
-        await cases.AdvanceAsync("2026-02-28");
+        await cases.AdvanceAsync("2026-02-28T23:59:00+01:00");
         Assert.False(await cases.HasTaskAsync(caseId, "MisconductReview"));
         await cases.AdvanceAsync("2026-03-01");
         var review = await cases.TaskAsync(caseId, "MisconductReview");
