@@ -3,6 +3,8 @@ using Verkstallighet.Activities;
 using Verkstallighet.Host.Security;
 using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Deadlines;
+using Verkstallighet.Workflows.Definitions;
+using Verkstallighet.Workflows.Expressions;
 using Verkstallighet.Workflows.Timers;
 
 namespace Verkstallighet.Host.Workflows;
@@ -11,7 +13,7 @@ public static class WorkflowsHostExtensions
 {
     /// <summary>
     /// The engine and the domain activities, configured from <c>Clock</c> (Mode: System or Simulated; Start) and
-    /// <c>Workflows</c> (HangfireWorkers, RunHangfireServer, Timers).
+    /// <c>Workflows</c> (HangfireWorkers, RunHangfireServer, Timers, Scripts, Definitions).
     /// </summary>
     public static WebApplicationBuilder AddVerkstallighetWorkflows(this WebApplicationBuilder builder, string connectionString, out bool simulatedClock)
     {
@@ -41,6 +43,8 @@ public static class WorkflowsHostExtensions
 
         builder.Services.AddWorkflows(options);
         builder.Services.Configure<TimerOptions>(workflows.GetSection("Timers"));
+        builder.Services.Configure<ScriptSandboxOptions>(workflows.GetSection("Scripts"));
+        builder.Services.Configure<DefinitionOptions>(workflows.GetSection("Definitions"));
         builder.Services.AddVerkstallighetActivities();
         builder.Services.Configure<Verkstallighet.Activities.Cases.CaseOptions>(builder.Configuration.GetSection("Cases"));
         builder.Services.AddSingleton<WorkflowSeeder>();
