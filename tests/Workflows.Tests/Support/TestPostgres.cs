@@ -21,7 +21,23 @@ public static class TestPostgres
     {
         var server = await ClusterAsync();
         var name = "test_" + Guid.NewGuid().ToString("N")[..16];
-        await server.CreateDatabaseAsync(name, TemplateName);
+        try
+        {
+            await server.CreateDatabaseAsync(name, TemplateName);
+        }
+        catch (NpgsqlException e)
+        {
+            if (await server.IsRunningAsync())
+            {
+                throw;
+            }
+
+            // Something stopped this process's cluster (a reaper of another test run, a kill): start a new one, so the
+            // tests after this one do not all fail.
+            server = await ReplaceLostClusterAsync(server, e);
+            await server.CreateDatabaseAsync(name, TemplateName);
+        }
+
         // Many short-lived engines share the cluster: keep their pools small and let idle connections go quickly.
         return new NpgsqlConnectionStringBuilder(server.ConnectionStringFor(name))
         {
@@ -56,6 +72,27 @@ public static class TestPostgres
         }
 
         return cluster;
+    }
+
+    private static async Task<LocalPostgresCluster> ReplaceLostClusterAsync(LocalPostgresCluster lost, Exception why)
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (cluster == lost)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"The test PostgreSQL cluster in {lost.ThrowawayFolder} on port {lost.Port} stopped ({why.Message}); starting a new one.");
+                cluster = null;
+                await lost.StopAsync();
+            }
+        }
+        finally
+        {
+            Gate.Release();
+        }
+
+        return await ClusterAsync();
     }
 
     private static async Task PrepareTemplateAsync(string connectionString)
