@@ -9,6 +9,7 @@ using Hangfire.PostgreSql.Factories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NodaTime;
 using Verkstallighet.Workflows.Activities;
@@ -72,8 +73,13 @@ public static class WorkflowsServiceCollectionExtensions
                 t => t.BatchSize > 0 && t.MaxBatchesPerSweep > 0 && t.FireJobsPerBatch > 0 && t.MaxAttempts > 0 && t.Lease > TimeSpan.Zero,
                 "Workflows:Timers: BatchSize, MaxBatchesPerSweep, FireJobsPerBatch and MaxAttempts must be at least 1, and Lease longer than zero.")
             .ValidateOnStart();
-        services.AddSingleton(new ScriptSandboxOptions());
-        services.AddSingleton<ScriptSandbox>();
+        services.AddOptions<ScriptSandboxOptions>()
+            .Validate(o => o.IsValid, "Workflows:Scripts: Timeout and RegexTimeout must be longer than zero, and MaxStatements, MaxRecursion and MaxMemoryBytes at least 1.")
+            .ValidateOnStart();
+        services.AddSingleton(provider => new ScriptSandbox(provider.GetRequiredService<IOptions<ScriptSandboxOptions>>().Value));
+        services.AddOptions<DefinitionOptions>()
+            .Validate(o => o.ValidationBudget > TimeSpan.Zero, "Workflows:Definitions:ValidationBudget must be longer than zero.")
+            .ValidateOnStart();
         services.AddSingleton<ActivityRegistry>();
         services.AddActivity<ManualTask>();
         services.AddActivity<SetVariable>();

@@ -15,7 +15,11 @@ public static class ApiExtensions
     {
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.ConfigureHttpJsonOptions(options => WorkflowJson.Configure(options.SerializerOptions));
-        builder.Services.AddProblemDetails();
+        // Minimal APIs answer a body that outgrew the limit while being bound with a bare 413; say which limit.
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Detail ??= context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge
+                ? RequestSizeLimit.TooLargeMessage(MaxRequestBodyBytes)
+                : null);
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {

@@ -27,11 +27,12 @@ public static class DefinitionsEndpoints
             (await definitions.ListAsync(cancellationToken: ct)).Select(DefinitionSummary.From))
             .WithSummary("All stored definitions: drafts, published and retired versions.");
 
-        group.MapPost("/validate", async (HttpRequest request, DefinitionService definitions, CancellationToken ct) =>
-        {
-            var parsed = await definitions.ValidateAsync(await RequestBodies.ReadBpmnAsync(request, ct), ct);
-            return new ValidationResult(parsed.IsValid, parsed.Key, parsed.Name, parsed.Problems);
-        }).Accepts<string>("application/xml").WithSummary("Validates a BPMN document and lists every problem with its element.");
+        group.MapPost("/validate", Validate)
+            .Accepts<string>("application/xml")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithSummary("Validates a BPMN document and lists every problem with its element (process owners and administrators).");
 
         group.MapPost("/", async (HttpRequest request, DefinitionService definitions, CancellationToken ct) =>
         {
@@ -61,11 +62,18 @@ public static class DefinitionsEndpoints
             return DefinitionSummary.From(await definitions.SaveDraftAsync(xml, actor, ct));
         }).Accepts<string>("application/xml").WithSummary("Saves the draft of a workflow, replacing an earlier draft.");
 
-        group.MapGet("/{key}/draft", async (string key, DefinitionService definitions, CancellationToken ct) =>
-            DefinitionSummary.From(await definitions.GetDraftAsync(key, ct)));
+        // A draft is a process owner's work in progress: not for officers and chiefs, who see published versions.
+        group.MapGet("/{key}/draft", async (string key, HttpContext context, DefinitionService definitions, CancellationToken ct) =>
+        {
+            context.User.RequireRole(Editors);
+            return DefinitionSummary.From(await definitions.GetDraftAsync(key, ct));
+        });
 
-        group.MapGet("/{key}/draft/xml", async (string key, DefinitionService definitions, CancellationToken ct) =>
-            Xml((await definitions.GetDraftAsync(key, ct)).Xml));
+        group.MapGet("/{key}/draft/xml", async (string key, HttpContext context, DefinitionService definitions, CancellationToken ct) =>
+        {
+            context.User.RequireRole(Editors);
+            return Xml((await definitions.GetDraftAsync(key, ct)).Xml);
+        });
 
         group.MapPost("/{key}/draft/publish", async (string key, HttpContext context, DefinitionService definitions, CancellationToken ct) =>
         {
@@ -87,6 +95,20 @@ public static class DefinitionsEndpoints
         }).WithSummary("Retires a version: no new instances start on it; running ones continue.");
 
         return app;
+    }
+
+    /// <summary>Who may validate and read drafts. Validation costs CPU, so it is not open to every signed-in user.</summary>
+    private static readonly string[] Editors = [Roles.ProcessOwner, Roles.Administrator];
+
+    /// <summary>
+    /// Validates within the validation budget and stops when the client goes away (the request's token); a document
+    /// past the budget gets 400. Problems in the document are the answer, not an error.
+    /// </summary>
+    public static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<ValidationResult>> Validate(HttpRequest request, DefinitionService definitions, CancellationToken ct)
+    {
+        request.HttpContext.User.RequireRole(Editors);
+        var parsed = await definitions.ValidateAsync(await RequestBodies.ReadBpmnAsync(request, ct), ct);
+        return TypedResults.Ok(new ValidationResult(parsed.IsValid, parsed.Key, parsed.Name, parsed.Problems));
     }
 
     private static IResult Xml(string xml) => Results.Text(xml, "application/xml; charset=utf-8");

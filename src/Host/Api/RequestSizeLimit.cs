@@ -21,8 +21,9 @@ public sealed class RequestSizeLimit(RequestDelegate next, long maxBytes)
         return next(context);
     }
 
-    private BadHttpRequestException TooLarge() =>
-        new($"The request body is larger than the limit of {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+    public static string TooLargeMessage(long maxBytes) => $"The request body is larger than the limit of {maxBytes} bytes.";
+
+    private BadHttpRequestException TooLarge() => new(TooLargeMessage(maxBytes), StatusCodes.Status413PayloadTooLarge);
 
     private sealed class LimitedStream(Stream inner, long maxBytes) : Stream
     {
@@ -50,7 +51,7 @@ public sealed class RequestSizeLimit(RequestDelegate next, long maxBytes)
         {
             read += n;
             return read > maxBytes
-                ? throw new BadHttpRequestException($"The request body is larger than the limit of {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge)
+                ? throw new BadHttpRequestException(TooLargeMessage(maxBytes), StatusCodes.Status413PayloadTooLarge)
                 : n;
         }
 

@@ -4,6 +4,8 @@ using Verkstallighet.Host.Security;
 using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Clock;
 using Verkstallighet.Workflows.Deadlines;
+using Verkstallighet.Workflows.Definitions;
+using Verkstallighet.Workflows.Expressions;
 using Verkstallighet.Workflows.Timers;
 
 namespace Verkstallighet.Host.Workflows;
@@ -12,7 +14,7 @@ public static class WorkflowsHostExtensions
 {
     /// <summary>
     /// The engine and the domain activities, configured from <c>Clock</c> (Mode: System or Simulated; Start) and
-    /// <c>Workflows</c> (HangfireWorkers, RunHangfireServer, Timers).
+    /// <c>Workflows</c> (HangfireWorkers, RunHangfireServer, Timers, Scripts, Definitions).
     /// </summary>
     public static WebApplicationBuilder AddVerkstallighetWorkflows(this WebApplicationBuilder builder, string connectionString, out bool simulatedClock)
     {
@@ -46,6 +48,8 @@ public static class WorkflowsHostExtensions
 
         builder.Services.AddWorkflows(options);
         builder.Services.Configure<TimerOptions>(workflows.GetSection("Timers"));
+        builder.Services.Configure<ScriptSandboxOptions>(workflows.GetSection("Scripts"));
+        builder.Services.Configure<DefinitionOptions>(workflows.GetSection("Definitions"));
         builder.Services.AddVerkstallighetActivities();
         builder.Services.Configure<Verkstallighet.Activities.Cases.CaseOptions>(builder.Configuration.GetSection("Cases"));
         builder.Services.AddSingleton<WorkflowSeeder>();

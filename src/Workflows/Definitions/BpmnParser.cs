@@ -39,6 +39,12 @@ public static class BpmnParser
     /// <summary>How deeply sub-processes may nest; deeper documents are refused rather than read recursively.</summary>
     public const int MaxNesting = 32;
 
+    /// <summary>
+    /// How deeply any elements may nest. Checked while reading, before a document is built: building a deep tree costs
+    /// time that grows with the square of its depth (150,000 levels took minutes).
+    /// </summary>
+    public const int MaxElementDepth = 128;
+
     private static readonly XNamespace Bpmn = BpmnNamespace;
     private static readonly XNamespace Vp = ExtensionNamespace;
 
@@ -75,7 +81,11 @@ public static class BpmnParser
         ["implicitThrowEvent"] = "Implicit throw events are not supported.",
     };
 
-    public static ParsedDefinition Parse(string xml, IDefinitionEnvironment environment, int maxBytes = DefaultMaxBytes)
+    /// <summary>
+    /// Parses and validates a document. <paramref name="budget"/> stops it when cancelled
+    /// (<see cref="OperationCanceledException"/>) or out of time (<see cref="ParseBudgetExceededException"/>).
+    /// </summary>
+    public static ParsedDefinition Parse(string xml, IDefinitionEnvironment environment, ParseBudget budget = default, int maxBytes = DefaultMaxBytes)
     {
         var size = Encoding.UTF8.GetByteCount(xml);
         if (size > maxBytes)
@@ -86,6 +96,12 @@ public static class BpmnParser
         XDocument document;
         try
         {
+            if (TooDeep(xml, maxBytes, budget) is { } tooDeep)
+            {
+                return Failed(tooDeep);
+            }
+
+            budget.Check();
             document = Load(xml, maxBytes);
         }
         catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
@@ -97,27 +113,52 @@ public static class BpmnParser
             return Failed(new ValidationProblem(null, $"The document is not well-formed XML: {e.Message}"));
         }
 
-        return new Reader(document, environment).Read();
+        return new Reader(document, environment, budget).Read();
     }
 
-    /// <summary>Loads XML with DTDs prohibited, no resolver, and bounded character counts.</summary>
+    /// <summary>
+    /// Loads XML with DTDs prohibited, no resolver, and bounded character counts. Callers with untrusted input check
+    /// <see cref="TooDeep"/> first.
+    /// </summary>
     public static XDocument Load(string xml, int maxBytes = DefaultMaxBytes)
     {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersInDocument = maxBytes,
-            MaxCharactersFromEntities = 1024,
-            IgnoreProcessingInstructions = true,
-        };
-        using var reader = XmlReader.Create(new StringReader(xml), settings);
+        using var reader = XmlReader.Create(new StringReader(xml), ReaderSettings(maxBytes));
         return XDocument.Load(reader, LoadOptions.SetLineInfo);
     }
 
+    /// <summary>
+    /// Streams through the document (no tree is built) and returns a problem at the first element nested deeper than
+    /// <see cref="MaxElementDepth"/>, with its line and position. Malformed XML and DTDs throw <see cref="XmlException"/>.
+    /// </summary>
+    public static ValidationProblem? TooDeep(string xml, int maxBytes = DefaultMaxBytes, ParseBudget budget = default)
+    {
+        using var reader = XmlReader.Create(new StringReader(xml), ReaderSettings(maxBytes));
+        while (reader.Read())
+        {
+            budget.Check();
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth >= MaxElementDepth)
+            {
+                var at = (IXmlLineInfo)reader;
+                return new ValidationProblem(null,
+                    $"Elements are nested more than {MaxElementDepth} deep, the limit: <{reader.Name}> at line {at.LineNumber}, position {at.LinePosition} is {reader.Depth + 1} deep.");
+            }
+        }
+
+        return null;
+    }
+
+    private static XmlReaderSettings ReaderSettings(int maxBytes) => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersInDocument = maxBytes,
+        MaxCharactersFromEntities = 1024,
+        IgnoreProcessingInstructions = true,
+    };
+
     private static ParsedDefinition Failed(ValidationProblem problem) => new(null, null, null, [problem]);
 
-    private sealed class Reader(XDocument document, IDefinitionEnvironment environment)
+    private sealed class Reader(XDocument document, IDefinitionEnvironment environment, ParseBudget budget)
     {
         private readonly List<ValidationProblem> problems = [];
         private readonly Dictionary<string, FlowNode> nodes = new(StringComparer.Ordinal);
@@ -182,7 +223,11 @@ public static class BpmnParser
         private void CheckDuplicateIds(XElement root)
         {
             foreach (var group in root.Descendants()
-                         .Where(e => e.Name.Namespace == Bpmn)
+                         .Where(e =>
+                         {
+                             budget.Check();
+                             return e.Name.Namespace == Bpmn;
+                         })
                          .Select(e => (string?)e.Attribute("id"))
                          .Where(id => !string.IsNullOrEmpty(id))
                          .GroupBy(id => id!)
@@ -223,8 +268,16 @@ public static class BpmnParser
         {
             var scope = new ScopeModel(scopeId, owner);
             var flows = new List<XElement>();
+            // Each flow looks up its source's default flow here, instead of scanning its siblings (quadratic).
+            var elementsById = new Dictionary<string, XElement>(StringComparer.Ordinal);
             foreach (var element in container.Elements())
             {
+                budget.Check();
+                if ((string?)element.Attribute("id") is { } elementId)
+                {
+                    elementsById.TryAdd(elementId, element);
+                }
+
                 if (element.Name.Namespace != Bpmn)
                 {
                     continue; // other tools' extensions are kept and ignored
@@ -265,11 +318,13 @@ public static class BpmnParser
 
             foreach (var flow in flows)
             {
-                ReadFlow(flow, scope);
+                budget.Check();
+                ReadFlow(flow, scope, elementsById);
             }
 
             foreach (var node in scope.Nodes)
             {
+                budget.Check();
                 CheckNode(node);
             }
 
@@ -636,7 +691,7 @@ public static class BpmnParser
             return colon >= 0 ? reference[(colon + 1)..] : reference;
         }
 
-        private void ReadFlow(XElement flow, ScopeModel scope)
+        private void ReadFlow(XElement flow, ScopeModel scope, Dictionary<string, XElement> elementsById)
         {
             var id = (string?)flow.Attribute("id");
             if (string.IsNullOrWhiteSpace(id))
@@ -679,15 +734,12 @@ public static class BpmnParser
             var sequenceFlow = new SequenceFlow(id, source, target, condition);
             source.Outgoing.Add(sequenceFlow);
             target.Incoming.Add(sequenceFlow);
-            var defaultRef = source is GatewayNode or ActivityNode ? (string?)SourceElement(flow, sourceRef)?.Attribute("default") : null;
+            var defaultRef = source is GatewayNode or ActivityNode ? (string?)elementsById.GetValueOrDefault(source.Id)?.Attribute("default") : null;
             if (defaultRef == id)
             {
                 source.DefaultFlow = sequenceFlow;
             }
         }
-
-        private static XElement? SourceElement(XElement flow, string? sourceRef) =>
-            flow.Parent?.Elements().FirstOrDefault(e => (string?)e.Attribute("id") == sourceRef);
 
         private static bool IsJavaScript(string language) =>
             language.Trim().ToLowerInvariant() is "javascript" or "js" or "ecmascript" or "text/javascript" or "application/javascript";
@@ -715,6 +767,7 @@ public static class BpmnParser
         {
             foreach (var (boundary, attachedTo) in boundaries)
             {
+                budget.Check();
                 if (string.IsNullOrWhiteSpace(attachedTo))
                 {
                     Problem(boundary.Id, "The boundary event has no attachedToRef.");

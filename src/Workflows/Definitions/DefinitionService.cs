@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Npgsql;
 using Verkstallighet.Workflows.Activities;
@@ -14,12 +15,25 @@ public sealed class DefinitionService(
     ActivityRegistry activities,
     DeadlineRuleStore rules,
     ProcessModelCache models,
-    IClock clock)
+    IClock clock,
+    IOptions<DefinitionOptions> options)
 {
+    /// <summary>
+    /// Parses and validates a document within the validation budget. Past the budget it throws
+    /// <see cref="DefinitionInvalidException"/> (a 400); when <paramref name="cancellationToken"/> is cancelled (the
+    /// client went away) it stops with <see cref="OperationCanceledException"/>.
+    /// </summary>
     public async Task<ParsedDefinition> ValidateAsync(string xml, CancellationToken cancellationToken = default)
     {
         var environment = new ValidationEnvironment(activities, await rules.KeysAsync(cancellationToken));
-        return BpmnParser.Parse(xml, environment);
+        try
+        {
+            return BpmnParser.Parse(xml, environment, ParseBudget.StartNow(options.Value.ValidationBudget, cancellationToken));
+        }
+        catch (ParseBudgetExceededException e)
+        {
+            throw new DefinitionInvalidException([new ValidationProblem(null, e.Message)]);
+        }
     }
 
     /// <summary>Saves the document as the draft of its key (the executable process id), replacing an earlier draft.</summary>
@@ -177,7 +191,7 @@ public sealed class DefinitionService(
 
         await SaveAsync(db, definition.Key, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        models.Get(definition.Id, definition.Xml);
+        models.Remember(definition.Id, model);
     }
 
     private static Task CancelStartTimersAsync(WorkflowsDbContext db, List<Guid> definitionIds, CancellationToken cancellationToken) =>

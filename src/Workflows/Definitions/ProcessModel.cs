@@ -50,13 +50,17 @@ public sealed class ScopeModel
     public List<FlowNode> Nodes { get; } = [];
 
     private Dictionary<string, FlowNode>? byId;
+    private int indexedNodes;
 
     /// <summary>A node of this scope (not of nested ones) by id.</summary>
     public FlowNode? Node(string id)
     {
-        if (byId is null || byId.Count != Nodes.Count)
+        // Rebuilt only when nodes were added: comparing with the dictionary's count would rebuild it on every call when
+        // ids are duplicated (an invalid document), which made validation quadratic.
+        if (byId is null || indexedNodes != Nodes.Count)
         {
             byId = Nodes.GroupBy(n => n.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            indexedNodes = Nodes.Count;
         }
 
         return byId.GetValueOrDefault(id);

@@ -15,6 +15,9 @@ public sealed class ProcessModelCache(ActivityRegistry activities)
 
     public bool TryGet(Guid definitionId, out ProcessModel model) => models.TryGetValue(definitionId, out model!);
 
+    /// <summary>Keeps the model just validated for a published version, so publishing does not parse the document twice.</summary>
+    public void Remember(Guid definitionId, ProcessModel model) => models.TryAdd(definitionId, model);
+
     public ProcessModel Get(Guid definitionId, string xml) =>
         models.GetOrAdd(definitionId, static (_, args) => args.cache.Parse(args.xml), (cache: this, xml));
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Acornima;
 using Acornima.Ast;
 using Jint;
@@ -9,15 +11,25 @@ using Jint.Runtime;
 
 namespace Verkstallighet.Workflows.Expressions;
 
+/// <summary>
+/// The limits of one evaluation. The statement, recursion and memory limits stop runaway scripts; the time limits are a
+/// backstop, generous because wall-clock time on busy cores (and the first, compiling call) says little about a script.
+/// </summary>
 public sealed class ScriptSandboxOptions
 {
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMilliseconds(250);
+    /// <summary>Wall-clock time one evaluation may take.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Time one regular-expression match may take (a match is a single statement, so only this stops backtracking).</summary>
+    public TimeSpan RegexTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     public int MaxStatements { get; set; } = 10_000;
 
     public int MaxRecursion { get; set; } = 64;
 
     public long MaxMemoryBytes { get; set; } = 8 * 1024 * 1024;
+
+    public bool IsValid => Timeout > TimeSpan.Zero && RegexTimeout > TimeSpan.Zero && MaxStatements > 0 && MaxRecursion > 0 && MaxMemoryBytes > 0;
 }
 
 /// <summary>An expression failed: bad syntax, an unknown variable, a thrown error, or a limit of the sandbox.</summary>
@@ -78,11 +90,21 @@ public sealed class ScriptSandbox(ScriptSandboxOptions options)
         {
             return $"The expression is not valid JavaScript: {e.Description}.";
         }
+        catch (InsufficientExecutionStackException)
+        {
+            return TooDeeplyNested;
+        }
     }
 
+    private const string TooDeeplyNested = "The expression is nested too deeply to be read.";
+
     /// <summary>Whether the expression itself assigns; a function inside it may change its own locals.</summary>
-    private static bool Assigns(Node node) =>
-        node is AssignmentExpression or UpdateExpression || node.ChildNodes.Any(child => child is not IFunction && Assigns(child));
+    private static bool Assigns(Node node)
+    {
+        // The parser guards its own recursion; this walk of its tree does the same rather than overflow the stack.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        return node is AssignmentExpression or UpdateExpression || node.ChildNodes.Any(child => child is not IFunction && Assigns(child));
+    }
 
     public bool EvaluateCondition(string expression, JsonObject variables) =>
         TypeConverter.ToBoolean(Run(expression, variables, (_, value) => value));
@@ -108,6 +130,11 @@ public sealed class ScriptSandbox(ScriptSandboxOptions options)
         {
             throw new ScriptException($"The expression '{code}' is not valid JavaScript: {e.Description}.", e);
         }
+        catch (Exception e) when (e is InsufficientExecutionStackException || e.InnerException is InsufficientExecutionStackException)
+        {
+            // Jint wraps the parser's stack guard in a ScriptPreparationException.
+            throw new ScriptException($"The expression '{Shorten(code)}': {TooDeeplyNested}", e);
+        }
 
         var engine = new Engine(o => o
             .Strict()
@@ -115,7 +142,7 @@ public sealed class ScriptSandbox(ScriptSandboxOptions options)
             .MaxStatements(options.MaxStatements)
             .TimeoutInterval(options.Timeout)
             .LimitMemory(options.MaxMemoryBytes)
-            .RegexTimeoutInterval(options.Timeout)
+            .RegexTimeoutInterval(options.RegexTimeout)
             .DisableStringCompilation());
         try
         {
@@ -131,16 +158,30 @@ public sealed class ScriptSandbox(ScriptSandboxOptions options)
         {
             throw new ScriptException($"The expression '{code}' failed: {e.Message}", e);
         }
-        catch (Exception e) when (e is TimeoutException or StatementsCountOverflowException or RecursionDepthOverflowException
-                                      or MemoryLimitExceededException or ExecutionCanceledException)
+        catch (Exception e) when (LimitReached(e) is { } limit)
         {
-            throw new ScriptException($"The expression '{code}' was stopped by the sandbox: {e.Message}", e);
+            throw new ScriptException($"The expression '{code}' was stopped by the sandbox: {limit}.", e);
         }
         catch (Exception e) when (e is JintException or InvalidOperationException)
         {
             throw new ScriptException($"The expression '{code}' failed: {e.Message}", e);
         }
     }
+
+    /// <summary>Which limit stopped the evaluation, in words that name it; null when it was no limit.</summary>
+    private string? LimitReached(Exception e) => e switch
+    {
+        StatementsCountOverflowException => $"it ran more than {options.MaxStatements} statements (the statement limit)",
+        RecursionDepthOverflowException => $"it nested calls deeper than {options.MaxRecursion} (the recursion limit)",
+        MemoryLimitExceededException => $"it allocated more than {options.MaxMemoryBytes} bytes (the memory limit)",
+        RegexMatchTimeoutException => $"a regular expression ran longer than {options.RegexTimeout.TotalSeconds:0.###} s (the regex time limit)",
+        TimeoutException => $"it ran longer than {options.Timeout.TotalSeconds:0.###} s (the time limit)",
+        InsufficientExecutionStackException => TooDeeplyNested,
+        ExecutionCanceledException => "it was cancelled",
+        _ => null,
+    };
+
+    private static string Shorten(string code) => code.Length <= 200 ? code : code[..200] + "…";
 
     private static string Wrap(string code) => "(" + code + "\n)";
 

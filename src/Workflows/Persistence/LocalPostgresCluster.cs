@@ -17,29 +17,34 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     private readonly string dataDirectory;
     private readonly string binDirectory;
     private readonly bool throwaway;
+    private readonly string? password;
+    private readonly FileStream? ownerLock;
     private bool stopped;
 
-    private LocalPostgresCluster(string dataDirectory, string binDirectory, int port, string? password, bool throwaway)
+    private LocalPostgresCluster(string dataDirectory, string binDirectory, int port, string? password, bool throwaway, FileStream? ownerLock = null)
     {
         this.dataDirectory = dataDirectory;
         this.binDirectory = binDirectory;
         this.throwaway = throwaway;
+        this.password = password;
+        this.ownerLock = ownerLock;
         Port = port;
-        var builder = new NpgsqlConnectionStringBuilder
-        {
-            Host = "127.0.0.1",
-            Port = port,
-            Username = SuperUser,
-            Database = "postgres",
-            Password = password,
-        };
-        ServerConnectionString = builder.ConnectionString;
     }
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     /// <summary>Connection string to the maintenance database <c>postgres</c>.</summary>
-    public string ServerConnectionString { get; }
+    public string ServerConnectionString => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1",
+        Port = Port,
+        Username = SuperUser,
+        Database = "postgres",
+        Password = password,
+    }.ConnectionString;
+
+    /// <summary>The folder of a throwaway cluster (its data directory's parent), which it owns while it lives.</summary>
+    public string? ThrowawayFolder => throwaway ? Path.GetDirectoryName(dataDirectory) : null;
 
     public string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database }.ConnectionString;
@@ -118,11 +123,10 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         }
 
         var running = await RunningPortAsync(bin, clusterDirectory, cancellationToken);
-        var port = running ?? FreePort();
-        var cluster = new LocalPostgresCluster(clusterDirectory, bin, port, password, throwaway: false);
+        var cluster = new LocalPostgresCluster(clusterDirectory, bin, running ?? 0, password, throwaway: false);
         if (running is null)
         {
-            await cluster.PgCtlStartAsync(extraSettings: [], cancellationToken);
+            await cluster.StartOnAFreePortAsync(extraSettings: [], FreePort, cancellationToken);
         }
 
         return cluster;
@@ -132,48 +136,143 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     /// Starts a fresh cluster in a temporary directory, for tests and benchmarks: unless <paramref name="durable"/>,
     /// with durability switched off (fsync, synchronous commit). Disposing it stops the server and deletes its files.
     /// </summary>
-    public static async Task<LocalPostgresCluster> StartThrowawayAsync(bool durable = false, CancellationToken cancellationToken = default)
+    public static Task<LocalPostgresCluster> StartThrowawayAsync(bool durable = false, CancellationToken cancellationToken = default) =>
+        StartThrowawayAsync(durable, FreePort, cancellationToken);
+
+    /// <summary>As <see cref="StartThrowawayAsync(bool, CancellationToken)"/>, taking ports from <paramref name="ports"/>.</summary>
+    internal static async Task<LocalPostgresCluster> StartThrowawayAsync(bool durable, Func<int> ports, CancellationToken cancellationToken)
     {
         var bin = FindBinDirectory() ?? throw new PostgresBinariesNotFoundException();
         await ReapOrphansAsync(bin);
-        var root = Path.Combine(Path.GetTempPath(), ThrowawayPrefix + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(root);
-        MakeTraversable(root);
-        await File.WriteAllTextAsync(Path.Combine(root, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
-        var clusterDirectory = Path.Combine(root, "pg");
-        await InitDbAsync(bin, clusterDirectory, password: null, fastAndUnsafe: !durable, cancellationToken);
-        var cluster = new LocalPostgresCluster(clusterDirectory, bin, FreePort(), password: null, throwaway: true);
-        string[] settings = durable
-            ? ["max_connections=1000", "shared_buffers=256MB"]
-            : ["fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=1000", "shared_buffers=256MB"];
-        await cluster.PgCtlStartAsync(settings, cancellationToken);
-        return cluster;
+        var (root, ownerLock) = CreateOwnedFolder();
+        try
+        {
+            var clusterDirectory = Path.Combine(root, "pg");
+            await InitDbAsync(bin, clusterDirectory, password: null, fastAndUnsafe: !durable, cancellationToken);
+            var cluster = new LocalPostgresCluster(clusterDirectory, bin, 0, password: null, throwaway: true, ownerLock);
+            string[] settings = durable
+                ? ["max_connections=1000", "shared_buffers=256MB"]
+                : ["fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=1000", "shared_buffers=256MB"];
+            await cluster.StartOnAFreePortAsync(settings, ports, cancellationToken);
+            return cluster;
+        }
+        catch
+        {
+            ownerLock.Dispose();
+            TryDelete(root);
+            throw;
+        }
     }
 
     private const string ThrowawayPrefix = "verkstallighet-pg-";
+    private const string CreatingPrefix = "creating-" + ThrowawayPrefix;
     private const string OwnerFile = "owner.pid";
+    private const string LockFile = "owner.lock";
+
+    /// <summary>
+    /// How old a throwaway folder without a live owner must be before it is reaped. A folder is never younger than its
+    /// owner's lock, but one left by older code (no lock file) may be in the middle of being set up.
+    /// </summary>
+    internal static readonly TimeSpan MinimumOrphanAge = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Creates a throwaway folder that is owned from the moment it has its name: it is set up under another name
+    /// (which the reaper does not look at), with its lock file locked, then renamed. The lock is held until the
+    /// cluster is stopped, and the operating system drops it when the process dies.
+    /// </summary>
+    private static (string Root, FileStream OwnerLock) CreateOwnedFolder()
+    {
+        var id = Guid.NewGuid().ToString("N")[..12];
+        var staging = Path.Combine(Path.GetTempPath(), CreatingPrefix + id);
+        var root = Path.Combine(Path.GetTempPath(), ThrowawayPrefix + id);
+        Directory.CreateDirectory(staging);
+        MakeTraversable(staging);
+        File.WriteAllText(Path.Combine(staging, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // FileShare.None takes an exclusive advisory lock (flock) on Unix; another process's attempt fails.
+        var ownerLock = new FileStream(Path.Combine(staging, LockFile), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+        try
+        {
+            Directory.Move(staging, root);
+        }
+        catch
+        {
+            ownerLock.Dispose();
+            TryDelete(staging);
+            throw;
+        }
+
+        return (root, ownerLock);
+    }
 
     /// <summary>
     /// Stops and deletes throwaway clusters whose owning process has gone (a test run that was killed), so they do not
-    /// pile up on a machine.
+    /// pile up on a machine. A folder whose lock another process holds, or that is younger than
+    /// <see cref="MinimumOrphanAge"/>, is left alone.
     /// </summary>
-    private static async Task ReapOrphansAsync(string bin)
+    internal static async Task ReapOrphansAsync(string bin)
     {
         foreach (var root in Directory.GetDirectories(Path.GetTempPath(), ThrowawayPrefix + "*"))
         {
-            var ownerFile = Path.Combine(root, OwnerFile);
-            if (File.Exists(ownerFile) && int.TryParse(File.ReadAllText(ownerFile), out var owner) && ProcessIsAlive(owner))
+            if (IsYoung(root))
             {
                 continue;
             }
 
-            var cluster = Path.Combine(root, "pg");
-            if (File.Exists(Path.Combine(cluster, "postmaster.pid")))
+            var lockFile = Path.Combine(root, LockFile);
+            FileStream? taken = null;
+            if (File.Exists(lockFile))
             {
-                await RunAsync(Path.Combine(bin, "pg_ctl"), ["stop", "-D", cluster, "-m", "immediate", "-w", "-t", "30"], throwOnError: false, CancellationToken.None);
+                try
+                {
+                    taken = new FileStream(lockFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+                }
+                catch (IOException)
+                {
+                    continue; // its owner holds the lock: alive
+                }
+                catch (UnauthorizedAccessException)
+                {
+                    continue; // another user's
+                }
+            }
+            else if (OwnerIsAlive(root))
+            {
+                continue; // left by older code, which had no lock file
             }
 
-            TryDelete(root);
+            using (taken)
+            {
+                var cluster = Path.Combine(root, "pg");
+                if (File.Exists(Path.Combine(cluster, "postmaster.pid")))
+                {
+                    await RunAsync(Path.Combine(bin, "pg_ctl"), ["stop", "-D", cluster, "-m", "immediate", "-w", "-t", "30"], throwOnError: false, CancellationToken.None);
+                }
+
+                TryDelete(root);
+            }
+        }
+    }
+
+    private static bool IsYoung(string root)
+    {
+        var newest = new[] { root, Path.Combine(root, LockFile), Path.Combine(root, OwnerFile) }
+            .Where(p => Directory.Exists(p) || File.Exists(p))
+            .Select(p => Directory.Exists(p) ? Directory.GetLastWriteTimeUtc(p) : File.GetLastWriteTimeUtc(p))
+            .DefaultIfEmpty(DateTime.MinValue)
+            .Max();
+        return DateTime.UtcNow - newest < MinimumOrphanAge;
+    }
+
+    private static bool OwnerIsAlive(string root)
+    {
+        var ownerFile = Path.Combine(root, OwnerFile);
+        try
+        {
+            return File.Exists(ownerFile) && int.TryParse(File.ReadAllText(ownerFile), out var owner) && ProcessIsAlive(owner);
+        }
+        catch (IOException)
+        {
+            return true; // unreadable right now: leave it for a later reap
         }
     }
 
@@ -237,13 +336,59 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         {
             TryDelete(Path.GetDirectoryName(dataDirectory)!);
         }
+
+        ownerLock?.Dispose();
     }
+
+    /// <summary>Whether the server is still running (a cluster can be stopped from outside, or its folder deleted).</summary>
+    public async Task<bool> IsRunningAsync(CancellationToken cancellationToken = default) =>
+        !stopped && File.Exists(Path.Combine(dataDirectory, "postmaster.pid"))
+        && (await RunAsync(PgTool("pg_ctl"), ["status", "-D", dataDirectory], throwOnError: false, cancellationToken)).ExitCode == 0;
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
     private string PgTool(string name) => Path.Combine(binDirectory, name);
 
-    private async Task PgCtlStartAsync(IReadOnlyList<string> extraSettings, CancellationToken cancellationToken)
+    /// <summary>How many ports are tried before giving up: another process may take a free port before PostgreSQL binds it.</summary>
+    internal const int PortAttempts = 5;
+
+    /// <summary>
+    /// Starts the server on a port from <paramref name="ports"/>. The port is free when chosen but released before the
+    /// server binds it, so when the server finds it taken, the start is retried on another one.
+    /// </summary>
+    private async Task StartOnAFreePortAsync(IReadOnlyList<string> extraSettings, Func<int> ports, CancellationToken cancellationToken)
+    {
+        var logFile = Path.Combine(dataDirectory, "server.log");
+        for (var attempt = 1; ; attempt++)
+        {
+            Port = ports();
+            var logged = File.Exists(logFile) ? new FileInfo(logFile).Length : 0;
+            try
+            {
+                await PgCtlStartAsync(extraSettings, logFile, cancellationToken);
+                return;
+            }
+            catch (PostgresClusterException) when (attempt < PortAttempts && PortWasTaken(logFile, logged))
+            {
+            }
+        }
+    }
+
+    /// <summary>Whether the server log, from <paramref name="offset"/> on, says the port was in use.</summary>
+    private static bool PortWasTaken(string logFile, long offset)
+    {
+        if (!File.Exists(logFile))
+        {
+            return false;
+        }
+
+        using var stream = new FileStream(logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(Math.Min(offset, stream.Length), SeekOrigin.Begin);
+        var text = new StreamReader(stream).ReadToEnd();
+        return text.Contains("Address already in use", StringComparison.Ordinal) || text.Contains("could not create any TCP/IP sockets", StringComparison.Ordinal);
+    }
+
+    private async Task PgCtlStartAsync(IReadOnlyList<string> extraSettings, string logFile, CancellationToken cancellationToken)
     {
         // No Unix socket: the cluster is reached over loopback TCP only, and socket paths have a length limit.
         var options = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''";
@@ -252,7 +397,6 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             options += " -c " + setting;
         }
 
-        var logFile = Path.Combine(dataDirectory, "server.log");
         await RunAsync(PgTool("pg_ctl"), ["start", "-D", dataDirectory, "-l", logFile, "-w", "-t", "120", "-o", options], throwOnError: true, cancellationToken);
     }
 
@@ -311,7 +455,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         return lines.Length > 3 && int.TryParse(lines[3], out var port) ? port : null;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
+using Verkstallighet.Host.Tests.Support;
 using Verkstallighet.Workflows.Persistence;
 
 namespace Verkstallighet.Host.Tests.Database;
@@ -61,16 +62,12 @@ public sealed class EmbeddedPostgresTests
             Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/tasks")).StatusCode);
 
             Process.Start("kill", ["-TERM", host.Id.ToString()])!.WaitForExit();
-            Assert.True(host.WaitForExit(60_000), "The Host did not stop.");
+            await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
             Assert.False(File.Exists(Path.Combine(folder, "pg", "postmaster.pid")), "The private PostgreSQL is still running.");
         }
         finally
         {
-            if (!host.HasExited)
-            {
-                host.Kill(entireProcessTree: true);
-            }
-
+            host.Kill();
             Directory.Delete(folder, recursive: true);
         }
     }
@@ -80,10 +77,9 @@ public sealed class EmbeddedPostgresTests
     {
         var folder = Directory.CreateTempSubdirectory("vw-nobin-").FullName;
         using var host = StartHost(folder, "http://127.0.0.1:0", postgresBin: "/nonexistent");
-        var errors = await host.StandardError.ReadToEndAsync();
 
-        Assert.True(host.WaitForExit(60_000));
-        Assert.Equal(1, host.ExitCode);
+        Assert.Equal(1, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        var errors = host.Errors;
         Assert.Contains("No PostgreSQL server binaries", errors);
         Assert.Contains("ConnectionStrings__Workflows", errors);
         Directory.Delete(folder, recursive: true);
@@ -95,10 +91,9 @@ public sealed class EmbeddedPostgresTests
         var folder = Directory.CreateTempSubdirectory("vw-prod-").FullName;
         using var host = StartHost(folder, "http://127.0.0.1:0", postgresBin: "/nonexistent", environment: "Production",
             connectionString: "Host=127.0.0.1;Port=1;Username=nobody");
-        var errors = await host.StandardError.ReadToEndAsync();
 
-        Assert.True(host.WaitForExit(60_000));
-        Assert.Equal(1, host.ExitCode);
+        Assert.Equal(1, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        var errors = host.Errors;
         Assert.Contains("Authentication__OpenIdConnect__Authority", errors);
         Directory.Delete(folder, recursive: true);
     }
@@ -109,23 +104,20 @@ public sealed class EmbeddedPostgresTests
         var folder = Directory.CreateTempSubdirectory("vw-badtimer-").FullName;
         using var host = StartHost(folder, $"http://127.0.0.1:{FreePort()}", postgresBin: null,
             settings: new() { ["Workflows__Timers__MaxBatchesPerSweep"] = "0" });
-        var errors = await host.StandardError.ReadToEndAsync();
 
-        Assert.True(host.WaitForExit(120_000));
-        Assert.Equal(1, host.ExitCode);
+        Assert.Equal(1, await host.WaitForExitAsync(TimeSpan.FromSeconds(120)));
+        var errors = host.Errors;
         Assert.Contains("MaxBatchesPerSweep", errors);
         Assert.True(Directory.Exists(Path.Combine(folder, "pg")), "The private PostgreSQL was never started.");
         Assert.False(File.Exists(Path.Combine(folder, "pg", "postmaster.pid")), "The private PostgreSQL is still running.");
         Directory.Delete(folder, recursive: true);
     }
 
-    private static Process StartHost(
+    private static ChildProcess StartHost(
         string dataFolder, string url, string? postgresBin, string environment = "Development", string connectionString = "", Dictionary<string, string>? settings = null)
     {
         var info = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "--urls", url])
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
@@ -142,10 +134,7 @@ public sealed class EmbeddedPostgresTests
             info.Environment[name] = value;
         }
 
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        return process;
+        return ChildProcess.Start(info);
     }
 
     private static int FreePort()

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Verkstallighet.Tests.Support;
 using Verkstallighet.Workflows.Definitions;
 
@@ -49,6 +50,31 @@ public sealed class DefinitionServiceTests
         var refused = await Assert.ThrowsAsync<DefinitionInvalidException>(() => engine.Definitions.PublishAsync(broken, Actors.ProcessOwner));
 
         Assert.Contains(refused.Problems, p => p.ElementId == "Flow_2");
+        Assert.Empty(await engine.Definitions.ListAsync());
+    }
+
+    [Fact]
+    public async Task Publish_PastTheValidationBudget_IsRefusedAsInvalid_AndNothingIsStored()
+    {
+        await using var engine = await TestEngine.StartAsync(configure: services =>
+            services.Configure<DefinitionOptions>(o => o.ValidationBudget = TimeSpan.FromTicks(1)));
+
+        var refused = await Assert.ThrowsAsync<DefinitionInvalidException>(() => engine.Definitions.PublishAsync(BpmnFiles.Read("user-task.bpmn"), Actors.ProcessOwner));
+        await Assert.ThrowsAsync<DefinitionInvalidException>(() => engine.Definitions.SaveDraftAsync(BpmnFiles.Read("user-task.bpmn"), Actors.ProcessOwner));
+
+        Assert.Contains("time budget", Assert.Single(refused.Problems).Message);
+        Assert.Empty(await engine.Definitions.ListAsync());
+    }
+
+    [Fact]
+    public async Task Publish_WhenCancelled_StopsAndStoresNothing()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => engine.Definitions.PublishAsync(BpmnFiles.Read("user-task.bpmn"), Actors.ProcessOwner, cancelled.Token));
+
         Assert.Empty(await engine.Definitions.ListAsync());
     }
 
