@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using NodaTime;
+using Verkstallighet.Workflows.Access;
 using Verkstallighet.Workflows.Activities;
 using Verkstallighet.Workflows.Activities.Builtin;
 using Verkstallighet.Workflows.Clock;
@@ -83,6 +84,8 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<DeadlineRuleSeeder>();
         services.AddSingleton<DefinitionService>();
         services.AddSingleton<WorkflowRuntime>();
+        services.AddOptions<InstanceAccessOptions>();
+        services.AddSingleton<InstanceAccess>();
         services.AddSingleton<InstanceQueries>();
         services.AddSingleton<TaskInbox>();
         services.AddSingleton<TimerSweeper>();

@@ -14,11 +14,12 @@ public sealed class DefinitionService(
     ActivityRegistry activities,
     DeadlineRuleStore rules,
     ProcessModelCache models,
+    Access.InstanceAccess access,
     IClock clock)
 {
     public async Task<ParsedDefinition> ValidateAsync(string xml, CancellationToken cancellationToken = default)
     {
-        var environment = new ValidationEnvironment(activities, await rules.KeysAsync(cancellationToken));
+        var environment = new ValidationEnvironment(activities, await rules.KeysAsync(cancellationToken), access.Options.ProtectedVariables);
         return BpmnParser.Parse(xml, environment);
     }
 

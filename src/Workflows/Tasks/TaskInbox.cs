@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Verkstallighet.Workflows.Access;
 using Verkstallighet.Workflows.Journal;
 using Verkstallighet.Workflows.Persistence;
 
@@ -18,7 +19,7 @@ public enum TaskFilter
 }
 
 /// <summary>The task inbox: listing, claiming and releasing human tasks. Completing goes through the runtime.</summary>
-public sealed class TaskInbox(IDbContextFactory<WorkflowsDbContext> contexts, IClock clock)
+public sealed class TaskInbox(IDbContextFactory<WorkflowsDbContext> contexts, InstanceAccess access, IClock clock)
 {
     public const int MaxPageSize = 500;
 
@@ -53,17 +54,16 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowsDbContext> contexts, IC
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>A task, for someone of its office (any role: colleagues may look, only the candidate role may act).</summary>
+    /// <summary>
+    /// A task, for someone who reaches its office (any role: colleagues may look, only the candidate role may act). The
+    /// read, or the refusal, is recorded.
+    /// </summary>
     public async Task<HumanTask> GetAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw new NotFoundException($"Task {id} does not exist.");
-        if (task.Office is not null && !string.Equals(task.Office, actor.Office, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ForbiddenException($"The task belongs to the office {task.Office}; you work at {actor.Office ?? "no office"}.");
-        }
-
+        await access.EnsureCanReadAsync(task.InstanceId, task.Office, actor, $"task {task.ElementId}", cancellationToken);
         return task;
     }
 
@@ -105,6 +105,7 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowsDbContext> contexts, IC
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw new NotFoundException($"Task {id} does not exist.");
+        await access.EnsureAsync(task.InstanceId, task.Office, actor, $"task {task.ElementId} ({journalKind})", cancellationToken);
         if (expectedVersion is not null && expectedVersion != task.Version)
         {
             throw new ConflictException($"The task has changed since you read it (version {expectedVersion}, now {task.Version}); reload it.");
