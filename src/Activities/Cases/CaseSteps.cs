@@ -19,8 +19,13 @@ internal static class CaseSteps
     {
         var caseId = CaseId(context);
         await using var db = await context.Services.GetRequiredService<IDbContextFactory<VerkstallighetDbContext>>().CreateDbContextAsync(cancellationToken);
-        return await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken)
+        var @case = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken)
             ?? throw new InvalidOperationException($"The case {caseId} of this workflow does not exist.");
+
+        // The correlation id is only a key: an instance someone started with another case's id is not that case's workflow.
+        return @case.WorkflowInstanceId == context.InstanceId
+            ? @case
+            : throw new InvalidOperationException($"This instance is not the workflow of case {caseId}; a case's activities run only in the workflow the case started.");
     }
 
     public static async Task<T> ReadAsync<T>(ActivityContext context, Func<VerkstallighetDbContext, Task<T>> query, CancellationToken cancellationToken)
