@@ -68,9 +68,8 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowsDbContext> contexts, In
     }
 
     public Task<HumanTask> ClaimAsync(Guid id, Actor actor, int? expectedVersion, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, actor, expectedVersion, task =>
+        ChangeAsync(id, actor, expectedVersion, task => TaskAccess.EnsureCanWork(task, actor), task =>
         {
-            TaskAccess.EnsureCanWork(task, actor);
             if (task.Assignee == actor.UserId)
             {
                 return false;
@@ -82,9 +81,8 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowsDbContext> contexts, In
         }, JournalKinds.TaskClaimed, cancellationToken);
 
     public Task<HumanTask> ReleaseAsync(Guid id, Actor actor, int? expectedVersion, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, actor, expectedVersion, task =>
+        ChangeAsync(id, actor, expectedVersion, TaskAccess.EnsureOpen, task =>
         {
-            TaskAccess.EnsureOpen(task);
             if (task.Assignee is null)
             {
                 return false;
@@ -100,12 +98,14 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowsDbContext> contexts, In
             return true;
         }, JournalKinds.TaskReleased, cancellationToken);
 
-    private async Task<HumanTask> ChangeAsync(Guid id, Actor actor, int? expectedVersion, Func<HumanTask, bool> change, string journalKind, CancellationToken cancellationToken)
+    /// <summary>Who may change the task is checked before whether they read its current version, then the change is made.</summary>
+    private async Task<HumanTask> ChangeAsync(Guid id, Actor actor, int? expectedVersion, Action<HumanTask> authorize, Func<HumanTask, bool> change, string journalKind, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw new NotFoundException($"Task {id} does not exist.");
         await access.EnsureAsync(task.InstanceId, task.Office, actor, $"task {task.ElementId} ({journalKind})", cancellationToken);
+        authorize(task);
         if (expectedVersion is not null && expectedVersion != task.Version)
         {
             throw new ConflictException($"The task has changed since you read it (version {expectedVersion}, now {task.Version}); reload it.");
