@@ -143,7 +143,17 @@ public sealed class WorkflowRuntime(
 
             var query = db.Bookmarks.AsNoTracking().Where(b => b.Kind == BookmarkKind.Message && b.MessageName == messageName);
             query = instanceId is not null ? query.Where(b => b.InstanceId == instanceId) : query.Where(b => b.CorrelationId == correlationId);
-            var waiting = await query.Select(b => b.InstanceId).Distinct().OrderBy(id => id).Take(2).ToListAsync(cancellationToken);
+            // A correlation reaches only the instances the actor may work on: an instance of another office that carries
+            // the same key neither receives the message nor gets in the way of the one that should.
+            var candidates = await query
+                .Join(db.Instances, b => b.InstanceId, i => i.Id, (b, i) => new { i.Id, i.Office })
+                .Distinct().OrderBy(i => i.Id).Take(20).ToListAsync(cancellationToken);
+            var waiting = candidates.Where(c => access.Denial(c.Office, actor) is null).Select(c => c.Id).Take(2).ToList();
+            if (waiting.Count == 0 && candidates.Count > 0)
+            {
+                await access.EnsureAsync(candidates[0].Id, candidates[0].Office, actor, what, cancellationToken);
+            }
+
             if (waiting.Count > 1)
             {
                 throw new ConflictException($"Several instances with correlation '{correlationId}' wait for the message '{messageName}'; send it to one instance by its id.");

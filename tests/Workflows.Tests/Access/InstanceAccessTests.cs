@@ -83,4 +83,18 @@ public sealed class InstanceAccessTests
         Assert.Contains("Göteborg", refused.Message);
         Assert.Contains("'office'", inVariables.Message);
     }
+
+    [Fact]
+    public async Task Message_ByCorrelation_ReachesTheActorsOwnInstance_WhenAnotherOfficeUsesTheSameKey()
+    {
+        var (engine, _) = await StartAsync();
+        await using var __ = engine;
+        var own = await engine.StartAsync("IntermediateMessage", correlationId: "shared-key");
+        var foreign = await engine.StartAsync("IntermediateMessage", new { office = "Göteborg" }, correlationId: "shared-key");
+
+        await engine.Runtime.SignalAsync("Done", null, "shared-key", null, Actors.Officer);
+
+        Assert.Equal("After", Assert.Single(await engine.OpenTasksAsync(own.InstanceId)).ElementId);
+        Assert.Empty(await engine.OpenTasksAsync(foreign.InstanceId));
+    }
 }
