@@ -10,6 +10,7 @@ using Verkstallighet.Activities.Persistence;
 using Verkstallighet.Activities.Plans;
 using Verkstallighet.Activities.Transfers;
 using Verkstallighet.Workflows;
+using Verkstallighet.Workflows.Access;
 
 namespace Verkstallighet.Activities;
 
@@ -37,7 +38,16 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddPooledDbContextFactory<VerkstallighetDbContext>((provider, db) =>
             VerkstallighetDbContext.Configure(db, provider.GetRequiredService<NpgsqlDataSource>()));
         services.AddOptions<CaseOptions>();
+        services.Configure<InstanceAccessOptions>(access =>
+        {
+            // Officers and chiefs reach their own office's instances; process owners and administrators reach all.
+            access.AllOfficesRoles.UnionWith([Roles.ProcessOwner, Roles.Administrator]);
+            access.ChooseOfficeRoles.UnionWith([Roles.Chief, Roles.Administrator]);
+            access.ProtectedVariables.UnionWith(CaseVariables.Owned);
+        });
+        services.AddSingleton<IInstanceAccessLog, CaseAccessLog>();
         services.AddSingleton<CaseService>();
+        services.AddSingleton<AccessLogQuery>();
         services.AddSingleton<VerkstallighetStartup>();
         return services;
     }

@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NodaTime;
+using Verkstallighet.Workflows.Access;
 using Verkstallighet.Workflows.Activities;
 using Verkstallighet.Workflows.Activities.Builtin;
 using Verkstallighet.Workflows.Clock;
@@ -89,6 +90,8 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<DeadlineRuleSeeder>();
         services.AddSingleton<DefinitionService>();
         services.AddSingleton<WorkflowRuntime>();
+        services.AddOptions<InstanceAccessOptions>();
+        services.AddSingleton<InstanceAccess>();
         services.AddSingleton<InstanceQueries>();
         services.AddSingleton<TaskInbox>();
         services.AddSingleton<TimerSweeper>();

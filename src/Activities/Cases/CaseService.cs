@@ -78,20 +78,21 @@ public sealed partial class CaseService(
             throw new ConflictException($"No workflow is configured for {@case.Sanction} (Cases:Workflows).");
         }
 
-        // The workflow sees dates and the office, never who the client is.
+        // The workflow sees dates and the office, never who the client is. These are the case's own: nothing from outside
+        // (a start request, a message) may set them (CaseVariables.Owned).
         var variables = new JsonObject
         {
-            ["caseId"] = @case.Id.ToString(),
-            ["office"] = @case.Office,
-            ["sanction"] = @case.Sanction.ToString(),
-            ["conditionallyReleased"] = @case.Sanction == Sanction.VillkorligFrigivning,
+            [CaseVariables.CaseId] = @case.Id.ToString(),
+            [CaseVariables.Sanction] = @case.Sanction.ToString(),
+            [CaseVariables.ConditionallyReleased] = @case.Sanction == Sanction.VillkorligFrigivning,
             ["judgmentEnforceable"] = Iso(@case.JudgmentEnforceable),
             ["supervisionStart"] = Iso(@case.SupervisionStart),
             ["supervisionEnd"] = Iso(@case.SupervisionEnd),
             ["releaseDate"] = Iso(@case.ReleaseDate),
-            ["communityServiceHours"] = @case.CommunityServiceHours,
+            [CaseVariables.CommunityServiceHours] = @case.CommunityServiceHours,
         };
-        var started = await runtime.StartAsync(workflow, variables, @case.Id.ToString(), actor, async (step, ct) =>
+        var start = new StartInstance(workflow, CorrelationId: @case.Id.ToString(), Office: @case.Office, OwnedVariables: variables);
+        var started = await runtime.StartAsync(start, actor, async (step, ct) =>
         {
             await using var db = VerkstallighetDbContext.On(step);
             @case.WorkflowInstanceId = step.InstanceId;
@@ -146,7 +147,10 @@ public sealed partial class CaseService(
             journal);
     }
 
-    /// <summary>Signals the case's workflow: the event is a message by that name, with the payload merged into its variables.</summary>
+    /// <summary>
+    /// Signals the case's workflow: the event is a message by that name. Its payload sets only what the catching event
+    /// declares (vp:payload); the day it happened is recorded by the workflow itself (vp:receivedOn).
+    /// </summary>
     public async Task<StepResult> PostEventAsync(Guid caseId, CaseEventRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(request.Name) || !EventName().IsMatch(request.Name))
@@ -161,18 +165,8 @@ public sealed partial class CaseService(
             throw new ConflictException("The case has no workflow.");
         }
 
-        // Every event carries the day it happened, under <event>Date, so a deadline can count from it.
-        var payload = request.Payload?.DeepClone().AsObject() ?? [];
-        var dateVariable = char.ToLowerInvariant(request.Name[0]) + request.Name[1..] + "Date";
-        if (!payload.ContainsKey(dateVariable))
-        {
-            payload[dateVariable] = Iso(DeadlineCalculator.Today(clock.GetCurrentInstant()));
-        }
-
-        var result = await runtime.SignalAsync(request.Name, instanceId, null, payload, actor, cancellationToken);
-        db.AccessLog.Add(Log(caseId, actor, AccessKinds.Write, $"event {request.Name}"));
-        await db.SaveChangesAsync(cancellationToken);
-        return result;
+        // The engine checks the office again, and records the write (message <name>) in this log through CaseAccessLog.
+        return await runtime.SignalAsync(request.Name, instanceId, null, request.Payload, actor, cancellationToken);
     }
 
     /// <summary>A chief of the case's office waives a deadline for special reasons (särskilda skäl, 16 §).</summary>

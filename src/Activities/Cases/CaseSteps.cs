@@ -19,8 +19,13 @@ internal static class CaseSteps
     {
         var caseId = CaseId(context);
         await using var db = await context.Services.GetRequiredService<IDbContextFactory<VerkstallighetDbContext>>().CreateDbContextAsync(cancellationToken);
-        return await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken)
+        var @case = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken)
             ?? throw new InvalidOperationException($"The case {caseId} of this workflow does not exist.");
+
+        // The correlation id is only a key: an instance someone started with another case's id is not that case's workflow.
+        return @case.WorkflowInstanceId == context.InstanceId
+            ? @case
+            : throw new ConflictException($"This instance is not the workflow of case {caseId}; a case's activities run only in the workflow the case started.");
     }
 
     public static async Task<T> ReadAsync<T>(ActivityContext context, Func<VerkstallighetDbContext, Task<T>> query, CancellationToken cancellationToken)
@@ -50,6 +55,13 @@ internal static class CaseSteps
         context.AlsoSave(async (step, cancellationToken) =>
         {
             await using var db = VerkstallighetDbContext.On(step);
+            var caseId = CaseId(context);
+            if (!await db.Cases.AnyAsync(c => c.Id == caseId && c.WorkflowInstanceId == step.InstanceId, cancellationToken))
+            {
+                // The correlation id is only a key: an instance someone started with a case's id is not that case's workflow.
+                throw new ConflictException($"This instance is not the workflow of case {caseId}; a case's activities change only the case whose workflow they run in.");
+            }
+
             await change(db, cancellationToken);
             db.AccessLog.Add(new AccessLogEntry
             {

@@ -23,7 +23,8 @@ public sealed class TransferCaseActivity : HumanActivity<TransferCaseActivity.Fo
     [Input("Mottagare", Description = "Any, Office (ett annat verksamhetsställe) eller Country (ett annat land).")]
     public TransferDestination Destination { get; set; } = TransferDestination.Any;
 
-    [Output("Kontor", DefaultVariable = "office")]
+    /// <summary>The receiving office; the instance itself moves there (the engine's office, read as the variable office).</summary>
+    [Output("Mottagande kontor", DefaultVariable = "receivingOffice")]
     public string? NewOffice { get; set; }
 
     [Output("Överflyttningsdatum", DefaultVariable = "transferDate")]
@@ -100,7 +101,7 @@ public sealed class TransferCaseActivity : HumanActivity<TransferCaseActivity.Fo
         };
         if (!Abroad)
         {
-            context.MoveOpenTasksToOffice(NewOffice);
+            context.MoveInstanceToOffice(NewOffice!);
         }
 
         CaseSteps.Save(context, Abroad ? "transfer abroad" : $"transfer to {NewOffice}", db =>

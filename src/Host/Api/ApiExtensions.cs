@@ -56,6 +56,7 @@ public static class ApiExtensions
         app.MapIncidents();
         app.MapActivities();
         app.MapDeadlineRules();
+        app.MapAccessLog();
         app.MapClock(simulatedClock);
         app.MapHangfireDashboardForAdministrators();
         return app;

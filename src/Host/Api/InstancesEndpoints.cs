@@ -3,19 +3,24 @@ using System.Text.Json.Nodes;
 using NodaTime;
 using Verkstallighet.Host.Security;
 using Verkstallighet.Workflows;
+using Verkstallighet.Workflows.Access;
 using Verkstallighet.Workflows.Journal;
 using Verkstallighet.Workflows.Runtime;
 
 namespace Verkstallighet.Host.Api;
 
-public sealed record StartInstanceRequest(string DefinitionKey, JsonObject? Variables, string? CorrelationId);
+/// <summary>
+/// Starts a workflow. The instance belongs to my office; a chief or administrator may name another in
+/// <paramref name="Office"/>. The variables may not set the office or another routing variable (400).
+/// </summary>
+public sealed record StartInstanceRequest(string DefinitionKey, JsonObject? Variables, string? CorrelationId, string? Office = null);
 
 public sealed record InstanceSummary(
-    Guid Id, string DefinitionKey, int DefinitionVersion, string? CorrelationId, InstanceStatus Status,
+    Guid Id, string DefinitionKey, int DefinitionVersion, string? CorrelationId, string? Office, InstanceStatus Status,
     int OpenIncidents, Instant StartedAt, string? StartedBy, Instant? EndedAt)
 {
     public static InstanceSummary From(WorkflowInstance i) =>
-        new(i.Id, i.DefinitionKey, i.DefinitionVersion, i.CorrelationId, i.Status, i.OpenIncidents, i.StartedAt, i.StartedBy, i.EndedAt);
+        new(i.Id, i.DefinitionKey, i.DefinitionVersion, i.CorrelationId, i.Office, i.Status, i.OpenIncidents, i.StartedAt, i.StartedBy, i.EndedAt);
 }
 
 public sealed record TimerSummary(Guid Id, string ElementId, Instant DueAt, LocalDate? DueDate, string? DeadlineRule, string? AnchorVariable, LocalDate? AnchorDate);
@@ -49,15 +54,10 @@ public static class InstancesEndpoints
 
         group.MapPost("/", async (StartInstanceRequest request, HttpContext context, WorkflowRuntime runtime, CancellationToken ct) =>
         {
-            if (string.IsNullOrWhiteSpace(request.DefinitionKey))
-            {
-                throw new BadRequestException("definitionKey is required.");
-            }
-
             var actor = context.User.RequireRole(Roles.Officer, Roles.Chief, Roles.ProcessOwner, Roles.Administrator);
-            var result = await runtime.StartAsync(request.DefinitionKey, request.Variables, request.CorrelationId, actor, ct);
+            var result = await runtime.StartAsync(new StartInstance(request.DefinitionKey, request.Variables, request.CorrelationId, request.Office), actor, cancellationToken: ct);
             return Results.Created($"/api/instances/{result.InstanceId}", StepResponse.From(result));
-        }).WithSummary("Starts the latest published version of a workflow.");
+        }).WithSummary("Starts the latest published version of a workflow at my office (a chief or administrator may name another office).");
 
         group.MapGet("/", async (string? definitionKey, string? correlationId, InstanceStatus? status, int? limit, HttpContext context, InstanceQueries queries, CancellationToken ct) =>
         {
@@ -65,10 +65,10 @@ public static class InstancesEndpoints
             return (await queries.ListAsync(definitionKey, correlationId, status, limit ?? 100, ct)).Select(InstanceSummary.From);
         }).WithSummary("Instances, newest first (process owners and administrators).");
 
-        group.MapGet("/{id:guid}", async (Guid id, HttpContext context, InstanceQueries queries, CancellationToken ct) =>
+        group.MapGet("/{id:guid}", async (Guid id, HttpContext context, InstanceQueries queries, InstanceAccess access, CancellationToken ct) =>
         {
             var view = await queries.GetAsync(id, ct);
-            InstanceAccess.EnsureCanRead(context.User.ToActor(), view.Variables);
+            await access.EnsureCanReadAsync(id, view.Instance.Office, context.User.ToActor(), "instance", ct);
             return new InstanceDetails(
                 InstanceSummary.From(view.Instance),
                 view.Variables,
@@ -78,10 +78,10 @@ public static class InstancesEndpoints
                 view.OpenIncidents.Select(IncidentSummary.From).ToList());
         }).WithSummary("An instance: variables, where it waits, open tasks, pending timers and incidents.");
 
-        group.MapGet("/{id:guid}/journal", async (Guid id, HttpContext context, InstanceQueries queries, CancellationToken ct) =>
+        group.MapGet("/{id:guid}/journal", async (Guid id, HttpContext context, InstanceQueries queries, InstanceAccess access, CancellationToken ct) =>
         {
             var view = await queries.GetAsync(id, ct);
-            InstanceAccess.EnsureCanRead(context.User.ToActor(), view.Variables);
+            await access.EnsureCanReadAsync(id, view.Instance.Office, context.User.ToActor(), "instance journal", ct);
             return (await queries.JournalAsync(id, ct)).Select(ToLine);
         }).WithSummary("The instance's journal: what happened, when, where, by whom and with what data.");
 
@@ -90,22 +90,4 @@ public static class InstancesEndpoints
 
     private static JournalLine ToLine(JournalEntry entry) =>
         new(entry.Id, entry.At, entry.Kind, entry.ElementId, entry.Actor, entry.Data is null ? null : JsonNode.Parse(entry.Data));
-}
-
-/// <summary>Officers and chiefs see the instances of their own office; process owners and administrators see all.</summary>
-public static class InstanceAccess
-{
-    public static void EnsureCanRead(Actor actor, JsonObject variables)
-    {
-        if (actor.IsInRole(Roles.ProcessOwner) || actor.IsInRole(Roles.Administrator))
-        {
-            return;
-        }
-
-        var office = variables["office"] is JsonValue value && value.TryGetValue<string>(out var o) ? o : null;
-        if (office is not null && !string.Equals(office, actor.Office, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ForbiddenException($"The instance belongs to the office {office}; you work at {actor.Office ?? "no office"}.");
-        }
-    }
 }

@@ -23,11 +23,13 @@ public static class DatabaseExtensions
         Console.WriteLine($"No connection string configured (ConnectionStrings:{ConnectionStringName}); starting a private PostgreSQL in {dataDirectory} …");
         var cluster = await LocalPostgresCluster.StartPersistentAsync(dataDirectory);
         await cluster.EnsureDatabaseAsync("verkstallighet");
+        var connectionString = cluster.ConnectionStringFor("verkstallighet");
+        Console.WriteLine($"psql (the password is in the file, never in the log): {PsqlAccess.WritePassFile(dataDirectory, connectionString)}");
         builder.Services.AddHostedService(_ => new EmbeddedPostgresLifetime(cluster));
         // A Host that fails to start after this point (a bad setting, say) never stops its hosted services; the cluster
         // must not outlive the process all the same. Stopping is idempotent, so a normal shutdown is unaffected.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.StopAsync().GetAwaiter().GetResult();
-        return cluster.ConnectionStringFor("verkstallighet");
+        return connectionString;
     }
 
     /// <summary>Stops the private cluster after everything else has stopped (hosted services stop in reverse order).</summary>

@@ -83,8 +83,15 @@ public class ActivityContext
     /// </summary>
     public void AlsoSave(Func<StepTransaction, CancellationToken, Task> write) => effects.AlsoSave.Add(write);
 
-    /// <summary>Moves the instance's open tasks to another office in this step (the case moved, say).</summary>
-    public void MoveOpenTasksToOffice(string? office) => effects.MoveOpenTasksToOffice = (true, office);
+    /// <summary>
+    /// Moves the instance, and its open tasks, to another office when this activity succeeds (the case moved, say). This
+    /// is the only way an instance changes office; its <c>office</c> variable follows.
+    /// </summary>
+    public void MoveInstanceToOffice(string office)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(office);
+        effects.MoveToOffice = office.Trim();
+    }
 }
 
 /// <summary>What activities asked the step to do besides writing their outputs.</summary>
@@ -94,5 +101,6 @@ internal sealed class StepEffects(Action<string, string, object?> journal)
 
     public List<Func<StepTransaction, CancellationToken, Task>> AlsoSave { get; } = [];
 
-    public (bool Move, string? Office) MoveOpenTasksToOffice { get; set; }
+    /// <summary>The office an activity moved the instance to, until the step applies it.</summary>
+    public string? MoveToOffice { get; set; }
 }

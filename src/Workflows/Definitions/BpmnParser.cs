@@ -2,6 +2,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using NodaTime;
+using Verkstallighet.Workflows.Access;
 using Verkstallighet.Workflows.Activities;
 using Verkstallighet.Workflows.Activities.Builtin;
 using Verkstallighet.Workflows.Expressions;
@@ -15,6 +16,12 @@ public interface IDefinitionEnvironment
     bool TryGetActivity(string type, out ActivityDescriptor descriptor);
 
     bool DeadlineRuleExists(string key);
+
+    /// <summary>
+    /// Routing and identity variables (the office, a case id) that only the code owning them sets: a message may never
+    /// declare them in <c>vp:payload</c>.
+    /// </summary>
+    bool IsProtectedVariable(string name);
 }
 
 /// <summary>The outcome of parsing: the model when the document is valid, and every problem found otherwise.</summary>
@@ -164,6 +171,7 @@ public static class BpmnParser
         private readonly Dictionary<string, FlowNode> nodes = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> messageNames = new(StringComparer.Ordinal);
         private readonly List<(BoundaryEventNode Node, string? AttachedTo)> boundaries = [];
+        private readonly List<(string ElementId, List<string> Declared)> payloadDeclarations = [];
         private int depth;
 
         public ParsedDefinition Read()
@@ -209,6 +217,7 @@ public static class BpmnParser
             ResolveBoundaries();
             CheckProcessStart(scope, key);
             var model = new ProcessModel(key, processName, scope, nodes);
+            CheckPayloadsAgainstAnchors(model);
             return Result(model, processName, key);
         }
 
@@ -491,6 +500,10 @@ public static class BpmnParser
                 {
                     Problem(id, $"The output '{outputName}' needs a variable name (letters, digits and '_', not starting with a digit).");
                 }
+                else if (variable == InstanceOffice.VariableName || environment.IsProtectedVariable(variable))
+                {
+                    Problem(id, $"The output '{outputName}' may not write '{variable}': it routes or identifies the instance, and only the code that owns it changes it.");
+                }
                 else
                 {
                     outputs[declaredOutput.Name] = variable;
@@ -589,7 +602,7 @@ public static class BpmnParser
                         return null;
                     }
 
-                    return new MessageTrigger(messageName);
+                    return new MessageTrigger(messageName, ReadPayload(definition, id), ReadReceivedOn(definition, id));
                 case "timerEventDefinition":
                     var spec = ReadTimer(definition, id);
                     return spec is null ? null : new TimerTrigger(spec);
@@ -598,6 +611,60 @@ public static class BpmnParser
                 default:
                     Problem(id, $"<{definition.Name.LocalName}> is not supported; events may be timer or message events (and terminate end events).");
                     return null;
+            }
+        }
+
+        /// <summary>The variables a message's payload may set at this event: <c>vp:payload="a, b"</c> (commas or spaces).</summary>
+        private List<string> ReadPayload(XElement definition, string id)
+        {
+            var declared = new List<string>();
+            var text = (string?)definition.Attribute(Vp + "payload");
+            foreach (var name in (text ?? "").Split([',', ' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!IsVariableName(name))
+                {
+                    Problem(id, $"vp:payload names '{name}', which is not a variable name.");
+                }
+                else if (name == InstanceOffice.VariableName || environment.IsProtectedVariable(name))
+                {
+                    Problem(id, $"vp:payload may not declare '{name}': it routes or identifies the instance and only the code that owns it sets it.");
+                }
+                else if (!declared.Contains(name))
+                {
+                    declared.Add(name);
+                }
+            }
+
+            payloadDeclarations.Add((id, declared));
+            return declared;
+        }
+
+        private string? ReadReceivedOn(XElement definition, string id)
+        {
+            var name = ((string?)definition.Attribute(Vp + "receivedOn"))?.Trim();
+            if (string.IsNullOrEmpty(name))
+            {
+                return null;
+            }
+
+            if (!IsVariableName(name) || name == InstanceOffice.VariableName || environment.IsProtectedVariable(name))
+            {
+                Problem(id, $"vp:receivedOn '{name}' must name a date variable of the workflow's own (not a routing or identity variable).");
+                return null;
+            }
+
+            return name;
+        }
+
+        /// <summary>Deadline anchors are known once every timer is read; a message may not move a deadline by setting one.</summary>
+        private void CheckPayloadsAgainstAnchors(ProcessModel model)
+        {
+            foreach (var (elementId, declared) in payloadDeclarations)
+            {
+                foreach (var anchor in declared.Where(model.AnchorVariables.Contains))
+                {
+                    Problem(elementId, $"vp:payload may not declare '{anchor}': a deadline counts from it (vp:anchor), and a message may not move a deadline.");
+                }
             }
         }
 

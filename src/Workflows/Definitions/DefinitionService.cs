@@ -15,6 +15,7 @@ public sealed class DefinitionService(
     ActivityRegistry activities,
     DeadlineRuleStore rules,
     ProcessModelCache models,
+    Access.InstanceAccess access,
     IClock clock,
     IOptions<DefinitionOptions> options)
 {
@@ -25,7 +26,7 @@ public sealed class DefinitionService(
     /// </summary>
     public async Task<ParsedDefinition> ValidateAsync(string xml, CancellationToken cancellationToken = default)
     {
-        var environment = new ValidationEnvironment(activities, await rules.KeysAsync(cancellationToken));
+        var environment = new ValidationEnvironment(activities, await rules.KeysAsync(cancellationToken), access.Options.ProtectedVariables);
         try
         {
             return BpmnParser.Parse(xml, environment, ParseBudget.StartNow(options.Value.ValidationBudget, cancellationToken));

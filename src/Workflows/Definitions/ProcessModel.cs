@@ -29,6 +29,22 @@ public sealed class ProcessModel
     public IEnumerable<StartEventNode> MessageStartEvents =>
         Root.StartEvents.Where(s => s.Trigger is MessageTrigger);
 
+    /// <summary>The date variables that deadlines count from (<c>vp:anchor</c>): set by the workflow's owner, never by a message.</summary>
+    public IReadOnlySet<string> AnchorVariables => anchorVariables ??= FindAnchorVariables();
+
+    private IReadOnlySet<string>? anchorVariables;
+
+    private IReadOnlySet<string> FindAnchorVariables() =>
+        Nodes.Values.Select(n => n switch
+            {
+                StartEventNode { Trigger: TimerTrigger t } => t.Spec.AnchorVariable,
+                IntermediateCatchEventNode { Trigger: TimerTrigger t } => t.Spec.AnchorVariable,
+                BoundaryEventNode { Trigger: TimerTrigger t } => t.Spec.AnchorVariable,
+                _ => null,
+            })
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+
     public IEnumerable<StartEventNode> TimerStartEvents =>
         Root.StartEvents.Where(s => s.Trigger is TimerTrigger);
 }
@@ -204,7 +220,18 @@ public sealed class SubProcessNode(string id, string? name, ScopeModel scope, bo
 
 public abstract record EventTrigger;
 
-public sealed record MessageTrigger(string MessageName) : EventTrigger;
+/// <summary>
+/// A message event. <paramref name="Payload"/> names the variables a message's payload may set here (<c>vp:payload</c>);
+/// <paramref name="ReceivedOnVariable"/> is a date variable the engine sets to the day the message arrived
+/// (<c>vp:receivedOn</c>), so a deadline can count from it without the sender choosing the date.
+/// </summary>
+public sealed record MessageTrigger(string MessageName, IReadOnlyList<string> Payload, string? ReceivedOnVariable = null) : EventTrigger
+{
+    public MessageTrigger(string messageName)
+        : this(messageName, [])
+    {
+    }
+}
 
 public sealed record TimerTrigger(TimerSpec Spec) : EventTrigger;
 

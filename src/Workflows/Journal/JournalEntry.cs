@@ -38,6 +38,7 @@ public static class JournalKinds
     public const string TimerFired = "TimerFired";
     public const string DeadlineWaived = "DeadlineWaived";
     public const string MessageReceived = "MessageReceived";
+    public const string OfficeChanged = "OfficeChanged";
     public const string GatewayDecided = "GatewayDecided";
     public const string IncidentRaised = "IncidentRaised";
     public const string IncidentResolved = "IncidentResolved";

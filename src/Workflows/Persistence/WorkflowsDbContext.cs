@@ -52,6 +52,7 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
             e.ToTable("instances");
             e.HasStorageParameter("fillfactor", 70);
             e.Property(i => i.DefinitionKey).HasMaxLength(100);
+            e.Property(i => i.Office).HasMaxLength(Access.InstanceOffice.MaxLength);
             e.Property(i => i.CorrelationId).HasMaxLength(200);
             e.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(i => i.Variables).HasColumnType("jsonb");

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using NodaTime;
 using NodaTime.Text;
+using Verkstallighet.Workflows.Access;
 using Verkstallighet.Workflows.Activities;
 using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Definitions;
@@ -49,6 +50,7 @@ internal sealed class InstanceStep
     private readonly Dictionary<TimerCancellation, List<Guid>> cancelledTimerBookmarks = [];
     private readonly StepEffects effects;
     private bool terminating;
+    private bool movedOffice;
 
     public InstanceStep(
         StepServices services,
@@ -71,6 +73,7 @@ internal sealed class InstanceStep
         state = ExecutionState.Deserialize(instance.State);
         variables = JsonNode.Parse(instance.Variables) as JsonObject ?? [];
         effects = new StepEffects((elementId, message, detail) => Journal(JournalKinds.Note, elementId, new { message, detail }));
+        MirrorOffice();
     }
 
     /// <summary>Domain data to write in this step's transaction (a case created with its workflow, say).</summary>
@@ -83,6 +86,7 @@ internal sealed class InstanceStep
     public async Task StartAsync(StartEventNode start, JsonObject? initialVariables, CancellationToken cancellationToken)
     {
         Merge(initialVariables);
+        SetReceivedOn(start.Trigger);
         Journal(JournalKinds.InstanceStarted, start.Id, new { definition = model.Key, version = instance.DefinitionVersion, variables = initialVariables });
         var root = new ScopeInstance { Id = state.NewId("s"), ScopeId = model.Root.Id };
         state.Scopes.Add(root);
@@ -115,6 +119,7 @@ internal sealed class InstanceStep
         }
 
         WriteOutputs(descriptor, node, activity);
+        ApplyOfficeMove(node.Id);
         task.Status = HumanTaskStatus.Completed;
         task.CompletedAt = now;
         task.CompletedBy = actor.UserId;
@@ -137,6 +142,13 @@ internal sealed class InstanceStep
 
         Merge(payload);
         var node = model.Node(bookmark.ElementId);
+        SetReceivedOn(node switch
+        {
+            StartEventNode start => start.Trigger,
+            IntermediateCatchEventNode catchEvent => catchEvent.Trigger,
+            BoundaryEventNode boundary => boundary.Trigger,
+            _ => null,
+        });
         var oneShot = firedTimer is null ? bookmark.Kind != BookmarkKind.Message : !Reschedule(firedTimer);
         if (firedTimer is not null)
         {
@@ -267,7 +279,7 @@ internal sealed class InstanceStep
         instance.OpenIncidents = openIncidents.Count(i => i.ResolvedAt is null);
         instance.Revision++;
 
-        if (cancelledTaskBookmarks.Count == 0 && cancelledTimerBookmarks.Count == 0 && effects.AlsoSave.Count == 0 && !effects.MoveOpenTasksToOffice.Move)
+        if (cancelledTaskBookmarks.Count == 0 && cancelledTimerBookmarks.Count == 0 && effects.AlsoSave.Count == 0 && !movedOffice)
         {
             await db.SaveChangesAsync(cancellationToken); // one batch, in its own transaction
             return;
@@ -300,10 +312,12 @@ internal sealed class InstanceStep
                         .SetProperty(t => t.Version, t => t.Version + 1), cancellationToken);
             }
 
-            if (effects.MoveOpenTasksToOffice is (true, var office))
+            if (movedOffice)
             {
+                // Tasks opened in this step already carry the new office; this moves the ones opened before.
+                var office = instance.Office;
                 await db.Tasks
-                    .Where(t => t.InstanceId == instance.Id && t.Status == HumanTaskStatus.Open)
+                    .Where(t => t.InstanceId == instance.Id && t.Status == HumanTaskStatus.Open && t.Office != office)
                     .ExecuteUpdateAsync(s => s.SetProperty(t => t.Office, office).SetProperty(t => t.Version, t => t.Version + 1), cancellationToken);
             }
 
@@ -422,10 +436,12 @@ internal sealed class InstanceStep
             catch (Exception e) when (e is not OperationCanceledException and not ElementFailedException)
             {
                 effects.AlsoSave.RemoveRange(writesBefore, effects.AlsoSave.Count - writesBefore); // nothing of a failed activity is saved
+                effects.MoveToOffice = null;
                 throw new ElementFailedException($"Activity '{descriptor.Type}' failed: {e.Message}", e);
             }
 
             WriteOutputs(descriptor, node, activity);
+            ApplyOfficeMove(node.Id);
             Journal(JournalKinds.ElementCompleted, node.Id, new { activity = descriptor.Type });
             Leave(token, node);
             return;
@@ -446,7 +462,7 @@ internal sealed class InstanceStep
             DefinitionKey = instance.DefinitionKey,
             CorrelationId = instance.CorrelationId,
             CandidateRole = human.CandidateRole,
-            Office = human.Office ?? (variables["office"] is JsonValue office && office.TryGetValue<string>(out var o) ? o : null),
+            Office = human.Office ?? instance.Office,
             Assignee = human.Assignee,
             ClaimedAt = human.Assignee is null ? null : now,
             DueDate = dueDate,
@@ -981,6 +997,11 @@ internal sealed class InstanceStep
         foreach (var output in descriptor.Outputs)
         {
             var name = node.Outputs.TryGetValue(output.Name, out var mapped) ? mapped : output.DefaultVariable;
+            if (name == InstanceOffice.VariableName)
+            {
+                continue; // the engine's mirror of the instance's office; an activity moves the instance with MoveInstanceToOffice
+            }
+
             var value = output.Property.GetValue(activity);
             variables[name] = value is null ? null : JsonSerializer.SerializeToNode(value, output.Property.PropertyType, WorkflowJson.Options);
         }
@@ -1057,7 +1078,52 @@ internal sealed class InstanceStep
 
         foreach (var (name, value) in values)
         {
-            variables[name] = value?.DeepClone();
+            if (name != InstanceOffice.VariableName) // the engine's mirror of the instance's office
+            {
+                variables[name] = value?.DeepClone();
+            }
+        }
+    }
+
+    /// <summary>The <c>office</c> variable mirrors the instance's office, so expressions can read it.</summary>
+    private void MirrorOffice()
+    {
+        if (instance.Office is null)
+        {
+            variables.Remove(InstanceOffice.VariableName);
+        }
+        else
+        {
+            variables[InstanceOffice.VariableName] = instance.Office;
+        }
+    }
+
+    /// <summary>An activity that succeeded moved the instance: tasks opened from now on, and the open ones at save, go with it.</summary>
+    private void ApplyOfficeMove(string elementId)
+    {
+        if (effects.MoveToOffice is not { } office)
+        {
+            return;
+        }
+
+        effects.MoveToOffice = null;
+        if (string.Equals(office, instance.Office, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        Journal(JournalKinds.OfficeChanged, elementId, new { from = instance.Office, to = office });
+        instance.Office = office;
+        movedOffice = true;
+        MirrorOffice();
+    }
+
+    /// <summary>A message event with <c>vp:receivedOn</c> records the day the message arrived, from the engine's clock.</summary>
+    private void SetReceivedOn(EventTrigger? trigger)
+    {
+        if (trigger is MessageTrigger { ReceivedOnVariable: { } variable })
+        {
+            variables[variable] = DeadlineCalculator.Today(now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         }
     }
 

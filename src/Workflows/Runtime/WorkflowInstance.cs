@@ -25,6 +25,12 @@ public sealed class WorkflowInstance
 
     public InstanceStatus Status { get; set; }
 
+    /// <summary>
+    /// The office the instance belongs to: set at start (the starter's, or one a permitted role chose), changed only by an
+    /// activity that moves the instance. Null for an instance of no office (one a timer started, say).
+    /// </summary>
+    public string? Office { get; set; }
+
     /// <summary>The variables: one JSON object.</summary>
     public string Variables { get; set; } = "{}";
 

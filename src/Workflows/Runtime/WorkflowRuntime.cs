@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Verkstallighet.Workflows.Access;
 using Verkstallighet.Workflows.Activities;
 using Verkstallighet.Workflows.Definitions;
 using Verkstallighet.Workflows.Expressions;
@@ -39,42 +40,69 @@ public sealed class WorkflowRuntime(
     ActivityRegistry activities,
     ScriptSandbox scripts,
     IServiceProvider services,
+    InstanceAccess access,
     IClock clock,
     IOptions<WorkflowRuntimeOptions> options,
     ILogger<WorkflowRuntime> logger)
 {
     private readonly StepServices stepServices = new(activities, scripts, services);
 
-    /// <summary>Starts the latest published version of a workflow at its none start event.</summary>
+    /// <summary>Starts the latest published version of a workflow at its none start event, at the actor's office.</summary>
     public Task<StepResult> StartAsync(string definitionKey, JsonObject? variables, string? correlationId, Actor actor, CancellationToken cancellationToken = default) =>
-        StartAsync(definitionKey, variables, correlationId, actor, alsoSave: null, cancellationToken);
+        StartAsync(new StartInstance(definitionKey, variables, correlationId), actor, alsoSave: null, cancellationToken);
 
     /// <summary>
     /// Starts the latest published version of a workflow at its none start event, writing <paramref name="alsoSave"/>'s
-    /// domain data in the same transaction (a case and its workflow are created together or not at all).
+    /// domain data in the same transaction (a case and its workflow are created together or not at all). The instance
+    /// belongs to the actor's office, or to the office the request names when the actor's role may choose one; variables
+    /// from outside may not set the office or another routing variable.
     /// </summary>
     public Task<StepResult> StartAsync(
-        string definitionKey,
-        JsonObject? variables,
-        string? correlationId,
+        StartInstance request,
         Actor actor,
-        Func<StepTransaction, CancellationToken, Task>? alsoSave,
-        CancellationToken cancellationToken = default) =>
-        WithRetryAsync(async db =>
+        Func<StepTransaction, CancellationToken, Task>? alsoSave = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(request.DefinitionKey))
         {
-            var definition = await LatestPublishedAsync(db, definitionKey, cancellationToken);
+            throw new BadRequestException("definitionKey is required.");
+        }
+
+        access.EnsureNoProtectedVariables(request.Variables, "The variables of a start");
+        if (request.OwnedVariables?.ContainsKey(InstanceOffice.VariableName) == true)
+        {
+            throw new ArgumentException("The office is given as StartInstance.Office, not as a variable.", nameof(request));
+        }
+
+        var office = access.StartOffice(request.Office, actor);
+        var variables = request.Variables?.DeepClone().AsObject() ?? [];
+        foreach (var (name, value) in request.OwnedVariables ?? [])
+        {
+            variables[name] = value?.DeepClone();
+        }
+
+        return WithRetryAsync(async db =>
+        {
+            var definition = await LatestPublishedAsync(db, request.DefinitionKey, cancellationToken);
             var model = models.Get(definition);
             var start = model.Root.NoneStartEvent ?? throw new BadRequestException(
-                $"Workflow '{definitionKey}' has no none start event; it starts by " +
+                $"Workflow '{request.DefinitionKey}' has no none start event; it starts by " +
                 string.Join(" or ", model.Root.StartEvents.Select(s => s.Trigger is MessageTrigger m ? $"the message '{m.MessageName}'" : "its timer")) + ".");
-            return await StartAtAsync(db, definition, model, start, variables, correlationId, actor, alsoSave, cancellationToken);
+            return await StartAtAsync(db, definition, model, start, variables, request.CorrelationId, office, actor, alsoSave, cancellationToken);
         }, "The instance could not be started", cancellationToken);
+    }
 
     public Task<StepResult> CompleteTaskAsync(Guid taskId, JsonObject data, Actor actor, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
         WithRetryAsync(async db =>
         {
             var (task, instance, _) = await CompiledQueries.TaskWithInstance(db, taskId, cancellationToken)
                 ?? throw new NotFoundException($"Task {taskId} does not exist.");
+            if ((access.Denial(task.Office ?? instance?.Office, actor) ?? TaskAccess.Denial(task, actor)) is { } denial)
+            {
+                await access.RecordAsync(task.InstanceId, actor, InstanceAccessKind.Denied, $"task {task.ElementId}", CancellationToken.None);
+                throw new ForbiddenException(denial);
+            }
+
             TaskAccess.EnsureCanWork(task, actor);
             if (expectedVersion is not null && expectedVersion != task.Version)
             {
@@ -86,12 +114,15 @@ public sealed class WorkflowRuntime(
                 ?? throw new ConflictException("The task's activity is no longer waiting for it.");
             await loaded.Step.CompleteTaskAsync(task, bookmark, data, new HumanTaskContextInfo(actor.Roles, actor.Office), cancellationToken);
             await loaded.Step.SaveAsync(cancellationToken);
+            await access.RecordAsync(task.InstanceId, actor, InstanceAccessKind.Write, $"task {task.ElementId} completed", cancellationToken);
             return Result(loaded);
         }, "Someone else changed the case at the same moment; the task was not completed. Try again", cancellationToken);
 
     /// <summary>
-    /// Delivers a message to the one instance given by id or by correlation. Every subscription of that instance to the
-    /// message triggers. When no instance waits, a process whose start event waits for it is started. Otherwise 409.
+    /// Delivers a message to the one instance given by id or by correlation, if the actor may reach it (otherwise 403,
+    /// recorded). Every subscription of that instance to the message triggers, and sets only the payload variables its
+    /// event declares (<c>vp:payload</c>); a field no waiting event declares is a 400. When no instance waits, a process
+    /// whose start event waits for it is started. Otherwise 409: messages are never buffered.
     /// </summary>
     public Task<StepResult> SignalAsync(string messageName, Guid? instanceId, string? correlationId, JsonObject? payload, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -100,11 +131,29 @@ public sealed class WorkflowRuntime(
             throw new BadRequestException("A message needs an instance id or a correlation id.");
         }
 
+        var what = $"message {messageName}";
         return WithRetryAsync(async db =>
         {
+            if (instanceId is not null)
+            {
+                var target = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => new { i.Office }).FirstOrDefaultAsync(cancellationToken)
+                    ?? throw new NotFoundException($"Instance {instanceId} does not exist.");
+                await access.EnsureAsync(instanceId.Value, target.Office, actor, what, cancellationToken);
+            }
+
             var query = db.Bookmarks.AsNoTracking().Where(b => b.Kind == BookmarkKind.Message && b.MessageName == messageName);
             query = instanceId is not null ? query.Where(b => b.InstanceId == instanceId) : query.Where(b => b.CorrelationId == correlationId);
-            var waiting = await query.Select(b => b.InstanceId).Distinct().OrderBy(id => id).Take(2).ToListAsync(cancellationToken);
+            // A correlation reaches only the instances the actor may work on: an instance of another office that carries
+            // the same key neither receives the message nor gets in the way of the one that should.
+            var candidates = await query
+                .Join(db.Instances, b => b.InstanceId, i => i.Id, (b, i) => new { i.Id, i.Office })
+                .Distinct().OrderBy(i => i.Id).Take(20).ToListAsync(cancellationToken);
+            var waiting = candidates.Where(c => access.Denial(c.Office, actor) is null).Select(c => c.Id).Take(2).ToList();
+            if (waiting.Count == 0 && candidates.Count > 0)
+            {
+                await access.EnsureAsync(candidates[0].Id, candidates[0].Office, actor, what, cancellationToken);
+            }
+
             if (waiting.Count > 1)
             {
                 throw new ConflictException($"Several instances with correlation '{correlationId}' wait for the message '{messageName}'; send it to one instance by its id.");
@@ -117,27 +166,26 @@ public sealed class WorkflowRuntime(
                     return started;
                 }
 
-                if (instanceId is not null && !await db.Instances.AnyAsync(i => i.Id == instanceId, cancellationToken))
-                {
-                    throw new NotFoundException($"Instance {instanceId} does not exist.");
-                }
-
                 throw new ConflictException(instanceId is not null
                     ? $"Instance {instanceId} is not waiting for the message '{messageName}'."
                     : $"No instance with correlation '{correlationId}' is waiting for the message '{messageName}', and no workflow starts with it.");
             }
 
             var loaded = await LoadAsync(db, waiting[0], actor, cancellationToken);
+            await access.EnsureAsync(loaded.Instance.Id, loaded.Instance.Office, actor, what, cancellationToken);
             var subscriptions = loaded.Bookmarks
                 .Where(b => b.Kind == BookmarkKind.Message && b.MessageName == messageName)
                 .OrderBy(b => b.CreatedAt).ThenBy(b => b.Id)
                 .ToList();
+            var triggers = subscriptions.ToDictionary(b => b.Id, b => MessagePayload.TriggerOf(loaded.Model.Node(b.ElementId)));
+            MessagePayload.EnsureDeclared(payload, triggers.Values, messageName, access.Options.ProtectedVariables, loaded.Model.AnchorVariables);
             foreach (var subscription in subscriptions)
             {
-                await loaded.Step.TriggerAsync(subscription, payload, firedTimer: null, cancellationToken);
+                await loaded.Step.TriggerAsync(subscription, MessagePayload.Declared(payload, triggers[subscription.Id]), firedTimer: null, cancellationToken);
             }
 
             await loaded.Step.SaveAsync(cancellationToken);
+            await access.RecordAsync(loaded.Instance.Id, actor, InstanceAccessKind.Write, what, cancellationToken);
             return Result(loaded);
         }, "Someone else changed the instance at the same moment; the message was not delivered. Try again", cancellationToken);
     }
@@ -198,6 +246,7 @@ public sealed class WorkflowRuntime(
             }
 
             var loaded = await LoadAsync(db, timer.InstanceId.Value, actor, cancellationToken);
+            await access.EnsureAsync(loaded.Instance.Id, loaded.Instance.Office, actor, "deadline waiver", cancellationToken);
             var bookmark = loaded.Bookmarks.Find(b => b.Id == timer.BookmarkId)
                 ?? throw new ConflictException("The deadline is no longer pending.");
             loaded.Step.Waive(bookmark, timer, reason.Trim());
@@ -217,6 +266,8 @@ public sealed class WorkflowRuntime(
         {
             var incident = await db.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken)
                 ?? throw new NotFoundException($"Incident {incidentId} does not exist.");
+            var office = await db.Instances.Where(i => i.Id == incident.InstanceId).Select(i => i.Office).FirstOrDefaultAsync(cancellationToken);
+            await access.EnsureAsync(incident.InstanceId, office, actor, "incident retry", cancellationToken);
             if (incident.ResolvedAt is not null)
             {
                 throw new ConflictException($"Incident {incidentId} was already resolved at {incident.ResolvedAt}.");
@@ -280,7 +331,7 @@ public sealed class WorkflowRuntime(
 
     // ---- internals ------------------------------------------------------------------------------------------------
 
-    private sealed record LoadedInstance(WorkflowInstance Instance, InstanceStep Step, List<Bookmark> Bookmarks, List<Incident> Incidents);
+    private sealed record LoadedInstance(WorkflowInstance Instance, ProcessModel Model, InstanceStep Step, List<Bookmark> Bookmarks, List<Incident> Incidents);
 
     private Task<LoadedInstance> LoadAsync(WorkflowsDbContext db, Guid instanceId, Actor actor, CancellationToken cancellationToken) =>
         LoadAsync(db, instanceId, actor, cancellationToken, mustBeRunning: true)!;
@@ -308,7 +359,7 @@ public sealed class WorkflowRuntime(
             ? await db.Incidents.Where(i => i.InstanceId == instanceId && i.ResolvedAt == null).ToListAsync(cancellationToken)
             : [];
         var step = new InstanceStep(stepServices, db, instance, model, bookmarks, incidents, actor, clock.GetCurrentInstant());
-        return new LoadedInstance(instance, step, bookmarks, incidents);
+        return new LoadedInstance(instance, model, step, bookmarks, incidents);
     }
 
     private async Task<ProcessModel> ModelAsync(WorkflowsDbContext db, Guid definitionId, CancellationToken cancellationToken)
@@ -333,6 +384,7 @@ public sealed class WorkflowRuntime(
         StartEventNode start,
         JsonObject? variables,
         string? correlationId,
+        string? office,
         Actor actor,
         Func<StepTransaction, CancellationToken, Task>? alsoSave,
         CancellationToken cancellationToken)
@@ -350,6 +402,7 @@ public sealed class WorkflowRuntime(
             DefinitionKey = definition.Key,
             DefinitionVersion = definition.Version!.Value,
             CorrelationId = correlationId,
+            Office = office,
             Status = InstanceStatus.Running,
             StartedAt = now,
             StartedBy = actor.UserId,
@@ -394,8 +447,11 @@ public sealed class WorkflowRuntime(
         }
 
         var (id, startEvent, startModel) = candidates[0];
+        var trigger = (MessageTrigger)startEvent.Trigger!;
+        MessagePayload.EnsureDeclared(payload, [trigger], messageName, access.Options.ProtectedVariables, startModel.AnchorVariables);
+        var office = access.StartOffice(null, actor);
         var definition = await db.Definitions.AsNoTracking().FirstAsync(d => d.Id == id, cancellationToken);
-        return await StartAtAsync(db, definition, startModel, startEvent, payload, correlationId, actor, alsoSave: null, cancellationToken);
+        return await StartAtAsync(db, definition, startModel, startEvent, MessagePayload.Declared(payload, trigger), correlationId, office, actor, alsoSave: null, cancellationToken);
     }
 
     private async Task<TimerFireOutcome> FireStartTimerAsync(WorkflowsDbContext db, WorkflowTimer timer, CancellationToken cancellationToken)
@@ -420,7 +476,7 @@ public sealed class WorkflowRuntime(
 
         var model = models.Get(definition);
         var start = (StartEventNode)model.Node(timer.ElementId);
-        await StartAtAsync(db, definition, model, start, variables: null, correlationId: null, Actor.System, alsoSave: null, cancellationToken);
+        await StartAtAsync(db, definition, model, start, variables: null, correlationId: null, office: null, Actor.System, alsoSave: null, cancellationToken);
         return TimerFireOutcome.Fired;
     }
 

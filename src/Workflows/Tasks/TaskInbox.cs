@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Verkstallighet.Workflows.Access;
 using Verkstallighet.Workflows.Journal;
 using Verkstallighet.Workflows.Persistence;
 
@@ -18,7 +19,7 @@ public enum TaskFilter
 }
 
 /// <summary>The task inbox: listing, claiming and releasing human tasks. Completing goes through the runtime.</summary>
-public sealed class TaskInbox(IDbContextFactory<WorkflowsDbContext> contexts, IClock clock)
+public sealed class TaskInbox(IDbContextFactory<WorkflowsDbContext> contexts, InstanceAccess access, IClock clock)
 {
     public const int MaxPageSize = 500;
 
@@ -53,24 +54,22 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowsDbContext> contexts, IC
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>A task, for someone of its office (any role: colleagues may look, only the candidate role may act).</summary>
+    /// <summary>
+    /// A task, for someone who reaches its office (any role: colleagues may look, only the candidate role may act). The
+    /// read, or the refusal, is recorded.
+    /// </summary>
     public async Task<HumanTask> GetAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw new NotFoundException($"Task {id} does not exist.");
-        if (task.Office is not null && !string.Equals(task.Office, actor.Office, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ForbiddenException($"The task belongs to the office {task.Office}; you work at {actor.Office ?? "no office"}.");
-        }
-
+        await access.EnsureCanReadAsync(task.InstanceId, task.Office, actor, $"task {task.ElementId}", cancellationToken);
         return task;
     }
 
     public Task<HumanTask> ClaimAsync(Guid id, Actor actor, int? expectedVersion, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, actor, expectedVersion, task =>
+        ChangeAsync(id, actor, expectedVersion, task => TaskAccess.EnsureCanWork(task, actor), task =>
         {
-            TaskAccess.EnsureCanWork(task, actor);
             if (task.Assignee == actor.UserId)
             {
                 return false;
@@ -82,9 +81,8 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowsDbContext> contexts, IC
         }, JournalKinds.TaskClaimed, cancellationToken);
 
     public Task<HumanTask> ReleaseAsync(Guid id, Actor actor, int? expectedVersion, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, actor, expectedVersion, task =>
+        ChangeAsync(id, actor, expectedVersion, TaskAccess.EnsureOpen, task =>
         {
-            TaskAccess.EnsureOpen(task);
             if (task.Assignee is null)
             {
                 return false;
@@ -100,11 +98,14 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowsDbContext> contexts, IC
             return true;
         }, JournalKinds.TaskReleased, cancellationToken);
 
-    private async Task<HumanTask> ChangeAsync(Guid id, Actor actor, int? expectedVersion, Func<HumanTask, bool> change, string journalKind, CancellationToken cancellationToken)
+    /// <summary>Who may change the task is checked before whether they read its current version, then the change is made.</summary>
+    private async Task<HumanTask> ChangeAsync(Guid id, Actor actor, int? expectedVersion, Action<HumanTask> authorize, Func<HumanTask, bool> change, string journalKind, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw new NotFoundException($"Task {id} does not exist.");
+        await access.EnsureAsync(task.InstanceId, task.Office, actor, $"task {task.ElementId} ({journalKind})", cancellationToken);
+        authorize(task);
         if (expectedVersion is not null && expectedVersion != task.Version)
         {
             throw new ConflictException($"The task has changed since you read it (version {expectedVersion}, now {task.Version}); reload it.");

@@ -51,6 +51,9 @@ public sealed class TransferCaseActivityTests : IAsyncLifetime
         var after = await domain.TaskAsync(caseId, "FollowUpAfterTransfer");
         Assert.Equal(("Göteborg", new NodaTime.LocalDate(2026, 4, 29)), (after.Office, after.DueDate));
         Assert.Equal("Göteborg", (await domain.TaskAsync(caseId, "Assess")).Office);
+        var instance = await domain.Engine.InstanceAsync(after.InstanceId);
+        Assert.Equal("Göteborg", instance.Office);
+        Assert.Equal("Göteborg", (string?)(await domain.Engine.VariablesAsync(after.InstanceId))["office"]);
         await using var db = await domain.DomainAsync();
         var @case = await db.Cases.SingleAsync();
         Assert.Equal(("Göteborg", CaseStatus.Active), (@case.Office, @case.Status));

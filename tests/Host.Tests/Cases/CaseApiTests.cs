@@ -50,7 +50,7 @@ public sealed class CaseApiTests
         await erikEvent.ProblemAsync(403);
         var log = await AccessLogAsync(cases, caseId);
         Assert.Equal(
-            ["anna Write case created (Supervision)", "erik Denied case", "cecilia Denied case", "erik Denied event ClientNotReached", "anna Read case", "anna Write risk assessment", "anna Read plans"],
+            ["anna Write case created (Supervision)", "erik Denied case", "cecilia Denied case", "erik Denied event ClientNotReached", "anna Read case", "anna Write risk assessment", "anna Write task Assess completed", "anna Read plans"],
             log);
     }
 

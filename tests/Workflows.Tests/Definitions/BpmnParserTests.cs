@@ -10,7 +10,8 @@ public sealed class BpmnParserTests
 {
     private static readonly IDefinitionEnvironment Environment = new ValidationEnvironment(
         new ActivityRegistry([new(typeof(ManualTask)), new(typeof(SetVariable)), new(typeof(AddPeriodToDate)), new(typeof(FlakyActivity))]),
-        new HashSet<string> { "TestMonth" });
+        new HashSet<string> { "TestMonth" },
+        new HashSet<string> { "caseId" });
 
     private const string Head = """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -365,5 +366,54 @@ public sealed class BpmnParserTests
         AssertProblem(parsed, "ESP", "event sub-process needs exactly one start event");
         AssertProblem(parsed, "B", "non-interrupting");
         AssertProblem(parsed, "B2", "not a task or sub-process");
+    }
+
+    private const string MessageDefinitions = """
+        <bpmn:message id="M" name="Note" />
+        """;
+
+    private static string WithMessage(string body) =>
+        Head + MessageDefinitions + $"<bpmn:process id=\"P\" isExecutable=\"true\">{body}</bpmn:process></bpmn:definitions>";
+
+    [Fact]
+    public void MessagePayload_IsParsedIntoTheModel_WithTheReceivedOnVariable()
+    {
+        var parsed = Parse(WithMessage("""
+            <bpmn:startEvent id="S" /><bpmn:intermediateCatchEvent id="C"><bpmn:messageEventDefinition messageRef="M" vp:payload="reason, note" vp:receivedOn="noteDate" /></bpmn:intermediateCatchEvent>
+            <bpmn:endEvent id="E" /><bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="C" /><bpmn:sequenceFlow id="F2" sourceRef="C" targetRef="E" />
+            """));
+
+        Assert.Empty(parsed.Problems);
+        var trigger = Assert.IsType<MessageTrigger>(((IntermediateCatchEventNode)parsed.Model!.Node("C")).Trigger);
+        Assert.Equal(["reason", "note"], trigger.Payload);
+        Assert.Equal("noteDate", trigger.ReceivedOnVariable);
+    }
+
+    [Theory]
+    [InlineData("office")]
+    [InlineData("caseId")]
+    [InlineData("anchorDate")]
+    public void MessagePayload_DeclaringARoutingIdentityOrAnchorVariable_IsAProblemOnTheEvent(string variable)
+    {
+        var parsed = Parse(WithMessage($"""
+            <bpmn:startEvent id="S" /><bpmn:userTask id="T" vp:activityType="ManualTask" />
+            <bpmn:boundaryEvent id="B" attachedToRef="T"><bpmn:messageEventDefinition messageRef="M" vp:payload="reason {variable}" /></bpmn:boundaryEvent>
+            <bpmn:boundaryEvent id="D" attachedToRef="T" cancelActivity="false"><bpmn:timerEventDefinition vp:deadlineRule="TestMonth" vp:anchor="anchorDate" /></bpmn:boundaryEvent>
+            <bpmn:endEvent id="E" /><bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="T" /><bpmn:sequenceFlow id="F2" sourceRef="T" targetRef="E" />
+            <bpmn:sequenceFlow id="F3" sourceRef="B" targetRef="E" /><bpmn:sequenceFlow id="F4" sourceRef="D" targetRef="E" />
+            """));
+
+        AssertProblem(parsed, "B", $"may not declare '{variable}'");
+    }
+
+    [Fact]
+    public void Output_WritingTheOffice_IsAProblemOnTheTask()
+    {
+        var parsed = Parse(Process("""
+            <bpmn:startEvent id="S" /><bpmn:serviceTask id="T" vp:activityType="SetVariable"><bpmn:extensionElements><vp:input name="value" value="x" /><vp:output name="result" variable="office" /></bpmn:extensionElements></bpmn:serviceTask>
+            <bpmn:endEvent id="E" /><bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="T" /><bpmn:sequenceFlow id="F2" sourceRef="T" targetRef="E" />
+            """));
+
+        AssertProblem(parsed, "T", "may not write 'office'");
     }
 }

@@ -84,9 +84,9 @@ public sealed class DeadlineAndStepTransactionTests
             await db.Database.ExecuteSqlRawAsync("CREATE TABLE public.side_effect (note text)");
         }
 
-        var kept = await engine.Runtime.StartAsync("UserTask", null, "kept", Actors.Officer, (tx, ct) => Insert(tx, "kept", ct));
+        var kept = await engine.Runtime.StartAsync(new StartInstance("UserTask", CorrelationId: "kept"), Actors.Officer, (tx, ct) => Insert(tx, "kept", ct));
         await Assert.ThrowsAsync<PostgresException>(() =>
-            engine.Runtime.StartAsync("UserTask", null, "lost", Actors.Officer, (tx, ct) => Insert(tx, null, ct)));
+            engine.Runtime.StartAsync(new StartInstance("UserTask", CorrelationId: "lost"), Actors.Officer, (tx, ct) => Insert(tx, null, ct)));
 
         await using var check = engine.CreateDbContext();
         Assert.Equal(["kept"], await check.Database.SqlQuery<string>($"SELECT note AS \"Value\" FROM public.side_effect").ToListAsync());

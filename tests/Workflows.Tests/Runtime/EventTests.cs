@@ -153,10 +153,12 @@ public sealed class EventTests
         await using var engine = await TestEngine.StartAsync();
         await engine.PublishFileAsync("message-start.bpmn");
 
-        var started = await engine.Runtime.SignalAsync("CaseCreated", null, "case-42", new() { ["office"] = "Stockholm" }, Actors.Officer);
+        var started = await engine.Runtime.SignalAsync("CaseCreated", null, "case-42", new() { ["summary"] = "Ny dom" }, Actors.Officer);
 
         var instance = await engine.InstanceAsync(started.InstanceId);
         Assert.Equal("case-42", instance.CorrelationId);
+        Assert.Equal(Actors.Officer.Office, instance.Office);
+        Assert.Equal("Ny dom", (string?)(await engine.VariablesAsync(started.InstanceId))["summary"]);
         Assert.Equal("First", Assert.Single(await engine.OpenTasksAsync(started.InstanceId)).ElementId);
         await Assert.ThrowsAsync<BadRequestException>(() => engine.StartAsync("MessageStart"));
     }

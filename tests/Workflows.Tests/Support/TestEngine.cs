@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Verkstallighet.Workflows;
+using Verkstallighet.Workflows.Access;
 using Verkstallighet.Workflows.Clock;
 using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Definitions;
@@ -69,6 +70,7 @@ public sealed class TestEngine : IAsyncDisposable
             ServerName = serverName,
         });
         builder.Services.AddActivity<FlakyActivity>();
+        builder.Services.Configure<InstanceAccessOptions>(access => access.AllOfficesRoles.UnionWith(["ProcessOwner", "Administrator"]));
         builder.Services.AddSingleton(new DeadlineRuleSeed("TestMonth", "P1M", "Test 1 §", "En månad från ankaret.", new LocalDate(2000, 1, 1)));
         builder.Services.AddSingleton(new DeadlineRuleSeed("TestWorkingDay", "P1M", "Test 2 §", "En månad, flyttas till nästa arbetsdag.", new LocalDate(2000, 1, 1), MoveToNextWorkingDay: true));
         configure?.Invoke(builder.Services);
@@ -88,8 +90,17 @@ public sealed class TestEngine : IAsyncDisposable
     public Task<WorkflowDefinition> PublishFileAsync(string name) =>
         Definitions.PublishAsync(BpmnFiles.Read(name), Actors.ProcessOwner);
 
-    public Task<StepResult> StartAsync(string key, object? variables = null, string? correlationId = null) =>
-        Runtime.StartAsync(key, ToJson(variables), correlationId, Actors.Officer);
+    /// <summary>
+    /// Starts as an officer. The office is the starter's, never a variable: an <c>office</c> given here names the office
+    /// of the officer who starts it.
+    /// </summary>
+    public Task<StepResult> StartAsync(string key, object? variables = null, string? correlationId = null)
+    {
+        var json = ToJson(variables);
+        var office = (string?)json?["office"];
+        json?.Remove("office");
+        return Runtime.StartAsync(key, json, correlationId, office is null ? Actors.Officer : Actors.Officer with { Office = office });
+    }
 
     public async Task<IReadOnlyList<HumanTask>> OpenTasksAsync(Guid instanceId)
     {

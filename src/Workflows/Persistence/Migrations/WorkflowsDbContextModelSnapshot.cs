@@ -356,6 +356,11 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ended_at");
 
+                    b.Property<string>("Office")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("office");
+
                     b.Property<int>("OpenIncidents")
                         .HasColumnType("integer")
                         .HasColumnName("open_incidents");

@@ -1,0 +1,15 @@
+namespace Verkstallighet.Activities.Cases;
+
+/// <summary>
+/// The variables a case gives its workflow that identify or route it. Only the case sets them: they are refused in a
+/// start from outside and in message payloads, and a workflow may not declare them in vp:payload.
+/// </summary>
+public static class CaseVariables
+{
+    public const string CaseId = "caseId";
+    public const string Sanction = "sanction";
+    public const string ConditionallyReleased = "conditionallyReleased";
+    public const string CommunityServiceHours = "communityServiceHours";
+
+    public static IReadOnlyList<string> Owned { get; } = [CaseId, Sanction, ConditionallyReleased, CommunityServiceHours];
+}

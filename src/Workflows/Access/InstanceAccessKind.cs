@@ -1,0 +1,8 @@
+namespace Verkstallighet.Workflows.Access;
+
+public enum InstanceAccessKind
+{
+    Read,
+    Write,
+    Denied,
+}

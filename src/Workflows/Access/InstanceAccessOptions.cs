@@ -1,0 +1,20 @@
+namespace Verkstallighet.Workflows.Access;
+
+/// <summary>
+/// Who reaches which instances, and which variables the outside may not set. The engine knows no role names: the
+/// domain fills these in (Activities registers its roles and its routing variables).
+/// </summary>
+public sealed class InstanceAccessOptions
+{
+    /// <summary>Roles that reach instances of every office. Everyone else reaches the instances of their own office.</summary>
+    public HashSet<string> AllOfficesRoles { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Roles that may start an instance at an office they name, rather than at their own.</summary>
+    public HashSet<string> ChooseOfficeRoles { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Routing and identity variables (a case id, say) set only by the code that owns them: refused in the variables of
+    /// a start from outside and in message payloads, and never declarable in <c>vp:payload</c>. The office is always one.
+    /// </summary>
+    public HashSet<string> ProtectedVariables { get; } = new(StringComparer.Ordinal) { InstanceOffice.VariableName };
+}
