@@ -127,5 +127,7 @@ public sealed class BpmnParserLimitsTests
         }
 
         public bool DeadlineRuleExists(string key) => inner.DeadlineRuleExists(key);
+
+        public bool IsProtectedVariable(string name) => inner.IsProtectedVariable(name);
     }
 }
