@@ -65,15 +65,15 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("POST /api/tasks/{id:guid}/release",                       "409/403", "409/403", "409",       "409",        "401"),
         new("POST /api/tasks/{id:guid}/complete",                      "400/403", "400/403", "403",       "403",        "401"),
 
-        // Definitions: everyone signed in reads them; process owners change them; validation is for those who edit.
+        // Definitions: everyone signed in reads published versions; process owners change them; validation and drafts are
+        // for those who edit (process owners and administrators).
         new("GET /api/definitions",                                    "200",     "200",     "200",       "200",        "401"),
         new("POST /api/definitions",                                   "403",     "403",     "400",       "403",        "401"),
-        // Validation is for those who edit definitions (issue 7, point 5, made in its own branch).
         new("POST /api/definitions/validate",                          "403",     "403",     "400",       "400",        "401"),
         new("GET /api/definitions/{key}",                              "200",     "200",     "200",       "200",        "401"),
-        new("GET /api/definitions/{key}/draft",                        "404",     "404",     "404",       "404",        "401"),
+        new("GET /api/definitions/{key}/draft",                        "403",     "403",     "404",       "404",        "401"),
         new("PUT /api/definitions/{key}/draft",                        "403",     "403",     "400",       "403",        "401"),
-        new("GET /api/definitions/{key}/draft/xml",                    "404",     "404",     "404",       "404",        "401"),
+        new("GET /api/definitions/{key}/draft/xml",                    "403",     "403",     "404",       "404",        "401"),
         new("POST /api/definitions/{key}/draft/publish",               "403",     "403",     "404",       "403",        "401"),
         new("GET /api/definitions/{key}/versions/{version:int}",       "200",     "200",     "200",       "200",        "401"),
         new("GET /api/definitions/{key}/versions/{version:int}/xml",   "200",     "200",     "200",       "200",        "401"),
