@@ -234,7 +234,13 @@ public sealed class TimerSweeperTests
         // The sweep reads due rows through the partial index on pending timers, not the whole table.
         await check.Database.ExecuteSqlRawAsync("ANALYZE workflows.timers");
         var plan = await check.Database.SqlQuery<string>($"""
-            EXPLAIN SELECT id FROM workflows.timers WHERE status = 'Pending' AND due_at <= now() AND (locked_until IS NULL OR locked_until < now()) ORDER BY due_at LIMIT 100
+            EXPLAIN SELECT p.id FROM workflows.timers AS p
+            WHERE p.status = 'Pending' AND p.due_at <= now()
+              AND (p.locked_until IS NULL OR p.locked_until < now()
+                   OR (p.locked_by IS NOT NULL AND NOT EXISTS (
+                       SELECT 1 FROM workflows.timer_lease_holders AS h WHERE h.id = p.locked_by AND h.heartbeat_at >= now() - interval '10 seconds')))
+              AND p.attempts < 5
+            ORDER BY p.due_at LIMIT 100 FOR UPDATE SKIP LOCKED
             """).ToListAsync();
         Assert.Contains(plan, line => line.Contains("ix_timers_pending_due"));
     }
