@@ -74,8 +74,9 @@ public sealed class TimerLeaseHeartbeat(
         {
             await holders.LeaveAsync(cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
+            // Best effort, within the shutdown time: without it, the others find this process dead a little later.
             logger.LogInformation(e, "Could not remove this process from the timer lease holders; the others will find it dead.");
         }
     }
