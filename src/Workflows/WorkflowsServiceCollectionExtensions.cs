@@ -73,6 +73,9 @@ public static class WorkflowsServiceCollectionExtensions
             .Validate(
                 t => t.BatchSize > 0 && t.MaxBatchesPerSweep > 0 && t.FireJobsPerBatch > 0 && t.MaxAttempts > 0 && t.Lease > TimeSpan.Zero,
                 "Workflows:Timers: BatchSize, MaxBatchesPerSweep, FireJobsPerBatch and MaxAttempts must be at least 1, and Lease longer than zero.")
+            .Validate(
+                t => t.HeartbeatInterval >= TimeSpan.FromMilliseconds(100) && t.HolderTimeout >= 2 * t.HeartbeatInterval,
+                "Workflows:Timers: HeartbeatInterval must be at least 100 ms, and HolderTimeout at least two heartbeats, or live processes would lose their leases.")
             .ValidateOnStart();
         services.AddOptions<ScriptSandboxOptions>()
             .Validate(o => o.IsValid, "Workflows:Scripts: Timeout and RegexTimeout must be longer than zero, and MaxStatements, MaxRecursion and MaxMemoryBytes at least 1.")
@@ -94,6 +97,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<InstanceAccess>();
         services.AddSingleton<InstanceQueries>();
         services.AddSingleton<TaskInbox>();
+        services.AddSingleton<TimerLeaseHolders>();
         services.AddSingleton<TimerSweeper>();
         services.AddTransient<TimerSweepJob>();
         services.AddTransient<TimerFireJob>();
@@ -114,6 +118,8 @@ public static class WorkflowsServiceCollectionExtensions
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseStorage(provider.GetRequiredService<JobStorage>()));
+        // Registered before the Hangfire server, so it stops after it: the process leaves the lease holders last.
+        services.AddHostedService<TimerLeaseHeartbeat>();
         if (options.RunHangfireServer)
         {
             services.AddHangfireServer(server =>
@@ -163,6 +169,10 @@ public static class WorkflowsServiceCollectionExtensions
         QueuePollInterval = TimeSpan.FromSeconds(1),
         UseSlidingInvisibilityTimeout = false,
         InvisibilityTimeout = TimeSpan.FromMinutes(5),
+        // Hangfire's own locks (recurring and delayed job schedulers) are rows that a killed process leaves behind; after
+        // this long another process deletes such a row. The default of 10 minutes stopped the recurring sweep that long
+        // after a crash. Every lock Hangfire takes here is held for milliseconds; the engine's sweep takes none.
+        DistributedLockTimeout = TimeSpan.FromMinutes(1),
     };
 
     /// <summary>Registers an activity class; its descriptor is built from the class.</summary>

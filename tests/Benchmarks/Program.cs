@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using Verkstallighet.Benchmarks;
 using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Clock;
 using Verkstallighet.Workflows.Definitions;
@@ -66,65 +67,94 @@ await definitions.PublishAsync(Workflows.Timer, Actor.System);
 
 Console.WriteLine($"# {Environment.ProcessorCount} cores, PostgreSQL {(cluster is null ? "given" : options.Durable ? "throwaway, durable (fsync on)" : "throwaway, fsync and synchronous_commit off")} on the same machine, n={options.N}, concurrency={options.Concurrency}, hangfire workers={options.Workers}, fire jobs per batch={options.FireJobsPerBatch}, warm-up {options.WarmUpSeconds} s");
 
+// A figure counts the work done, not the work asked for, and is printed only when all of it was done; otherwise the run
+// stops with a message on stderr and exit code 1, since a rate over unfinished work means nothing.
+var failures = new List<string>();
+
 // Warm-up until the JIT has settled (tiered compilation recompiles hot methods after some calls), pools are full and
 // the model cache is filled, on every path that is measured; the figures are for a Host in steady state.
-var watch = new Stopwatch();
 var warmUp = Stopwatch.StartNew();
-while (warmUp.Elapsed < TimeSpan.FromSeconds(options.WarmUpSeconds))
+while (warmUp.Elapsed < TimeSpan.FromSeconds(options.WarmUpSeconds) && failures.Count == 0)
 {
-    var warm = await RunConcurrent(500, options.Concurrency, _ => runtime.StartAsync("BenchTask", null, null, actor));
-    await RunConcurrent(warm.Count, options.Concurrency, i => runtime.CompleteTaskAsync(warm[i].OpenedTaskIds[0], [], actor));
+    var (warm, started) = await StartTaskInstancesAsync(500);
+    Require("warm-up starts that opened their user task", 500, started.Done);
+    Require("warm-up completions that ended their instance", 500, (await CompleteTasksAsync(warm)).Done);
     if (options.Measures("timers"))
     {
-        await FireTimersAsync(500);
+        Require("warm-up timers fired with their follow-up task opened", 500, (await FireTimersAsync(500)).Done);
     }
 }
 
-if (options.Measures("starts") || options.Measures("completions"))
+if (failures.Count == 0 && (options.Measures("starts") || options.Measures("completions")))
 {
-    StartMeasuring();
-    var started = await RunConcurrent(options.N, options.Concurrency, _ => runtime.StartAsync("BenchTask", null, null, actor));
-    Report("instances started/s", options.N, watch.Elapsed.TotalSeconds, "start to first user task stored");
-
-    StartMeasuring();
-    await RunConcurrent(started.Count, options.Concurrency, i => runtime.CompleteTaskAsync(started[i].OpenedTaskIds[0], [], actor));
-    Report("task completions/s", started.Count, watch.Elapsed.TotalSeconds, "completion to instance ended");
+    var (instances, started) = await StartTaskInstancesAsync(options.N);
+    Report("instances started/s", options.N, started, "start to first user task stored");
+    if (failures.Count == 0)
+    {
+        Report("task completions/s", options.N, await CompleteTasksAsync(instances), "completion to instance ended");
+    }
 }
 
-if (options.Measures("timers"))
+if (failures.Count == 0 && options.Measures("timers"))
 {
-    var (fired, seconds, tasks) = await FireTimersAsync(options.N);
-    Report("timers fired/s", fired, seconds, $"sweep + Hangfire fire jobs + one step per timer; {tasks} follow-up tasks opened");
+    Report("timers fired/s", options.N, await FireTimersAsync(options.N), "sweep + Hangfire fire jobs + one step per timer, each opening its follow-up task");
 }
 
-if (options.Measures("hangfire"))
+if (failures.Count == 0 && options.Measures("hangfire"))
 {
     // The ceiling Hangfire itself sets here: jobs that do nothing, through the same storage and workers.
     var jobs = host.Services.GetRequiredService<IBackgroundJobClient>();
-    StartMeasuring();
+    var measuring = Measuring.Start();
     for (var i = 0; i < options.N; i++)
     {
         jobs.Enqueue<NoOpJob>(job => job.Run());
     }
 
-    while (NoOpJob.Count < options.N && watch.Elapsed < TimeSpan.FromMinutes(10))
+    while (NoOpJob.Count < options.N && measuring.Elapsed < TimeSpan.FromMinutes(10))
     {
         await Task.Delay(20);
     }
 
-    Report("hangfire no-op jobs/s", NoOpJob.Count, watch.Elapsed.TotalSeconds, "enqueue + process, for reference: the ceiling of one Hangfire job per timer");
+    Report("hangfire no-op jobs/s", options.N, measuring.Stop(NoOpJob.Count), "enqueue + process, for reference: the ceiling of one Hangfire job per timer");
 }
 
 await host.StopAsync();
-return 0;
+foreach (var failure in failures)
+{
+    Console.Error.WriteLine($"FAILED: {failure}");
+}
+
+return failures.Count == 0 ? 0 : 1;
+
+// Starts instances of BenchTask. Done: the starts whose user task was opened and is stored (checked after the clock stops).
+async Task<(List<StepResult> Instances, Figure Figure)> StartTaskInstancesAsync(int count)
+{
+    var measuring = Measuring.Start();
+    var started = await RunConcurrent(count, options.Concurrency, _ => runtime.StartAsync("BenchTask", null, null, actor));
+    var figure = measuring.Stop(0);
+    var ids = started.Where(s => s.OpenedTaskIds.Count == 1).Select(s => s.InstanceId).ToList();
+    await using var db = await contexts.CreateDbContextAsync();
+    var stored = await db.Tasks.CountAsync(t => t.Status == HumanTaskStatus.Open && t.ElementId == "Work" && EF.Parameter(ids).Contains(t.InstanceId));
+    return (started, figure with { Done = stored });
+}
+
+// Completes the task of every started instance. Done: the completions after which the instance had ended.
+async Task<Figure> CompleteTasksAsync(List<StepResult> started)
+{
+    var withTask = started.Where(s => s.OpenedTaskIds.Count == 1).ToList();
+    var measuring = Measuring.Start();
+    var results = await RunConcurrent(withTask.Count, options.Concurrency, i => runtime.CompleteTaskAsync(withTask[i].OpenedTaskIds[0], [], actor));
+    return measuring.Stop(results.Count(r => r.Status == InstanceStatus.Completed));
+}
 
 // Instances waiting on a one-hour timer (set-up, not timed), then the clock jumps past them all and the sweep hands
-// them to Hangfire. Timed until every one of them has fired.
-async Task<(int Fired, double Seconds, int TasksOpened)> FireTimersAsync(int count)
+// them to Hangfire. Timed until every one of them has fired, or 20 minutes. Done: the timers that fired and whose
+// instance then opened its follow-up task.
+async Task<Figure> FireTimersAsync(int count)
 {
     var waiting = await RunConcurrent(count, options.Concurrency, _ => runtime.StartAsync("BenchTimer", null, null, actor));
     var ids = waiting.Select(w => w.InstanceId).ToList();
-    StartMeasuring();
+    var measuring = Measuring.Start();
     clock.AdvanceBy(Duration.FromHours(2));
     int fired;
     do
@@ -133,27 +163,32 @@ async Task<(int Fired, double Seconds, int TasksOpened)> FireTimersAsync(int cou
         await using var db = await contexts.CreateDbContextAsync();
         fired = await db.Timers.CountAsync(t => t.Status == TimerStatus.Fired && EF.Parameter(ids).Contains(t.InstanceId!.Value));
     }
-    while (fired < count && watch.Elapsed < TimeSpan.FromMinutes(20));
+    while (fired < count && measuring.Elapsed < TimeSpan.FromMinutes(20));
 
-    var seconds = watch.Elapsed.TotalSeconds;
+    var figure = measuring.Stop(0);
     await using var check = await contexts.CreateDbContextAsync();
-    var tasks = await check.Tasks.CountAsync(t => t.Status == HumanTaskStatus.Open && t.ElementId == "AfterTimer" && EF.Parameter(ids).Contains(t.InstanceId));
-    return (fired, seconds, tasks);
+    var followed = await check.Tasks.CountAsync(t => t.Status == HumanTaskStatus.Open && t.ElementId == "AfterTimer" && EF.Parameter(ids).Contains(t.InstanceId));
+    return figure with { Done = Math.Min(fired, followed) };
 }
 
-void StartMeasuring()
+void Require(string what, int expected, int done)
 {
-    LastCpu.Value = Process.GetCurrentProcess().TotalProcessorTime;
-    watch.Restart();
+    if (done < expected)
+    {
+        failures.Add($"{what}: only {done} of {expected}.");
+    }
 }
 
-static void Report(string what, int count, double seconds, string note)
+void Report(string what, int expected, Figure figure, string note)
 {
-    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-    var used = cpu - LastCpu.Value;
-    LastCpu.Value = cpu;
+    if (figure.Done < expected)
+    {
+        failures.Add($"{what}: only {figure.Done} of {expected} items were done in {figure.Seconds:F2} s; no rate is given for unfinished work.");
+        return;
+    }
+
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{what}: {count / seconds:F0} ({count} in {seconds:F2} s; {note}; this process used {used.TotalMilliseconds / count:F2} ms CPU per item)"));
+        $"{what}: {figure.Done / figure.Seconds:F0} ({figure.Done} in {figure.Seconds:F2} s; {note}; this process used {figure.Cpu.TotalMilliseconds / figure.Done:F2} ms CPU per item)"));
 }
 
 static async Task<List<T>> RunConcurrent<T>(int count, int concurrency, Func<int, Task<T>> work)
@@ -179,11 +214,6 @@ internal sealed class NoOpJob
     public static int Count => Volatile.Read(ref count);
 
     public void Run() => Interlocked.Increment(ref count);
-}
-
-internal static class LastCpu
-{
-    public static TimeSpan Value { get; set; }
 }
 
 internal sealed record BenchmarkOptions(int N, int Concurrency, int Workers, bool Durable, string? Connection, int WarmUpSeconds, int FireJobsPerBatch, string? Only)

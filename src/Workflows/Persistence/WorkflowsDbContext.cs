@@ -24,6 +24,8 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
 
     public DbSet<WorkflowTimer> Timers => Set<WorkflowTimer>();
 
+    public DbSet<TimerLeaseHolder> TimerLeaseHolders => Set<TimerLeaseHolder>();
+
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
 
     public DbSet<Incident> Incidents => Set<Incident>();
@@ -94,6 +96,13 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
             e.HasIndex(t => t.DueAt).HasFilter("status = 'Pending'").HasDatabaseName("ix_timers_pending_due");
             e.HasIndex(t => t.InstanceId);
             e.HasIndex(t => t.BookmarkId);
+        });
+
+        model.Entity<TimerLeaseHolder>(e =>
+        {
+            e.ToTable("timer_lease_holders");
+            e.Property(h => h.Id).ValueGeneratedNever();
+            e.Property(h => h.Name).HasMaxLength(300);
         });
 
         model.Entity<JournalEntry>(e =>

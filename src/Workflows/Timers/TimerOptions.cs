@@ -15,8 +15,22 @@ public sealed class TimerOptions
     /// </summary>
     public int MaxBatchesPerSweep { get; set; } = 10;
 
-    /// <summary>How long a claimed timer is left to its fire job before a later sweep may enqueue it again.</summary>
+    /// <summary>
+    /// How long a claimed timer is left to its fire job before a later sweep may enqueue it again, while the process
+    /// that claimed it still beats. The fallback for a fire job lost by a live process; a dead process's leases are
+    /// freed after <see cref="HolderTimeout"/>.
+    /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often each engine process records that it is alive (in database time).</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// A process that has not beaten for this long is taken for dead: its row is removed and the timers it leased are
+    /// claimed again by the next sweep. Several heartbeats long, so a process that is only slow on a busy machine keeps
+    /// its leases (and if it loses them, the fire jobs' (id, version) check still fires each timer once).
+    /// </summary>
+    public TimeSpan HolderTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>After this many claims without firing, the timer gets an incident instead of another attempt.</summary>
     public int MaxAttempts { get; set; } = 5;

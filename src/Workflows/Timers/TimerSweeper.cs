@@ -11,19 +11,26 @@ namespace Verkstallighet.Workflows.Timers;
 /// <summary>A timer the sweep claimed and enqueued a fire job for.</summary>
 public sealed record ClaimedTimer(Guid Id, int Version);
 
+/// <summary>
+/// What a sweep until idle did: the timers it claimed and saw fire, and every due timer still Pending when it returned,
+/// whoever holds its lease (this process, another live one, or none because it keeps failing).
+/// </summary>
 public sealed record SweepSummary(int Claimed, int Fired, int StillPending);
 
 /// <summary>
 /// Finds due timers and hands them to Hangfire as fire jobs carrying (timer id, version): one job per timer, or in a
 /// burst a bounded number of jobs that share the timers (<see cref="TimerOptions.FireJobsPerBatch"/>). Claims use
-/// <c>FOR UPDATE SKIP LOCKED</c> and a lease in database time, so several Hosts on one database never enqueue the
-/// same timer twice while a job for it may still run; a job that was lost is enqueued again when its lease ends.
-/// Start-up does none of this: the cost of a sweep depends on the timers that are due, not on those pending.
+/// <c>FOR UPDATE SKIP LOCKED</c> and a lease in database time that names this process, so several Hosts on one database
+/// never enqueue the same timer twice while a job for it may still run, and need no lock besides the row locks of the
+/// claim itself. A lease is free again when its process stops beating (<see cref="TimerLeaseHolders"/>), or, for a job
+/// lost by a live process, when it runs out. Start-up does none of this: the cost of a sweep depends on the timers that
+/// are due, not on those pending.
 /// </summary>
 public sealed class TimerSweeper(
     IDbContextFactory<WorkflowsDbContext> contexts,
     IBackgroundJobClient jobs,
     WorkflowRuntime runtime,
+    TimerLeaseHolders holders,
     IClock clock,
     IOptions<TimerOptions> options,
     ILogger<TimerSweeper> logger)
@@ -38,6 +45,10 @@ public sealed class TimerSweeper(
         var settings = options.Value;
         var now = clock.GetCurrentInstant();
         var claimed = new List<ClaimedTimer>();
+
+        // The leases taken below name this process; it must be a live holder before they exist, or another sweep
+        // would take them as abandoned.
+        await holders.BeatAsync(cancellationToken);
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             for (var round = 0; round < settings.MaxBatchesPerSweep; round++)
@@ -64,18 +75,23 @@ public sealed class TimerSweeper(
         return claimed;
     }
 
-    private static Task<List<ClaimedTimer>> ClaimBatchAsync(WorkflowsDbContext db, TimerOptions settings, TimeSpan lease, Instant now, CancellationToken cancellationToken)
+    private Task<List<ClaimedTimer>> ClaimBatchAsync(WorkflowsDbContext db, TimerOptions settings, TimeSpan lease, Instant now, CancellationToken cancellationToken)
     {
         var leaseSeconds = lease.TotalSeconds;
+        var holderTimeoutSeconds = settings.HolderTimeout.TotalSeconds;
+        // Free: never leased, lease run out, or leased by a process that is gone (its row removed or not beating).
         return db.Database.SqlQuery<ClaimedTimer>($"""
             UPDATE workflows.timers AS t
-            SET locked_until = now() + make_interval(secs => {leaseSeconds}), attempts = t.attempts + 1
+            SET locked_until = now() + make_interval(secs => {leaseSeconds}), locked_by = {holders.Self}, attempts = t.attempts + 1
             FROM (
-                SELECT id FROM workflows.timers
-                WHERE status = 'Pending' AND due_at <= {now}
-                  AND (locked_until IS NULL OR locked_until < now())
-                  AND attempts < {settings.MaxAttempts}
-                ORDER BY due_at
+                SELECT p.id FROM workflows.timers AS p
+                WHERE p.status = 'Pending' AND p.due_at <= {now}
+                  AND (p.locked_until IS NULL OR p.locked_until < now()
+                       OR (p.locked_by IS NOT NULL AND NOT EXISTS (
+                           SELECT 1 FROM workflows.timer_lease_holders AS h
+                           WHERE h.id = p.locked_by AND h.heartbeat_at >= now() - make_interval(secs => {holderTimeoutSeconds}))))
+                  AND p.attempts < {settings.MaxAttempts}
+                ORDER BY p.due_at
                 LIMIT {settings.BatchSize}
                 FOR UPDATE SKIP LOCKED) AS due
             WHERE t.id = due.id
@@ -100,24 +116,22 @@ public sealed class TimerSweeper(
     }
 
     /// <summary>
-    /// Sweeps, waits for the fire jobs of the claimed timers, and sweeps again until nothing is due (firing can make
-    /// new timers that are already due). Used after the simulated clock is advanced.
+    /// Sweeps, waits for the fire jobs of the claimed timers, and sweeps again until no due timer is left that can still
+    /// fire (firing can make new timers that are already due; timers leased by another process are waited for, and taken
+    /// over once it stops beating), or until <paramref name="maxWait"/> has passed. Used after the simulated clock is
+    /// advanced. <see cref="SweepSummary.StillPending"/> counts every due timer that is still Pending at the end.
     /// </summary>
     public async Task<SweepSummary> SweepUntilIdleAsync(TimeSpan maxWait, CancellationToken cancellationToken = default)
     {
-        var deadline = DateTime.UtcNow + maxWait;
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
         int claimedTotal = 0, firedTotal = 0;
-        for (var round = 0; round < 50; round++)
+        var idleWait = 50;
+        while (true)
         {
             var claimed = await ClaimAndEnqueueAsync(cancellationToken);
-            if (claimed.Count == 0)
-            {
-                return new SweepSummary(claimedTotal, firedTotal, 0);
-            }
-
             claimedTotal += claimed.Count;
             var pending = claimed.Count;
-            for (var wait = 20; pending > 0 && DateTime.UtcNow < deadline; wait = Math.Min(wait * 2, 100))
+            for (var wait = 20; pending > 0 && elapsed.Elapsed < maxWait; wait = Math.Min(wait * 2, 100))
             {
                 // Look often at first (a few timers fire in milliseconds), then back off: the fire jobs need the CPU.
                 await Task.Delay(wait, cancellationToken);
@@ -125,13 +139,34 @@ public sealed class TimerSweeper(
             }
 
             firedTotal += claimed.Count - pending;
-            if (pending > 0)
+            var due = await CountDueAsync(cancellationToken);
+            if (due.CanStillFire == 0 || elapsed.Elapsed >= maxWait)
             {
-                return new SweepSummary(claimedTotal, firedTotal, pending);
+                return new SweepSummary(claimedTotal, firedTotal, due.Pending);
+            }
+
+            if (claimed.Count == 0)
+            {
+                // Due timers that another process holds: give its jobs time, then look again (and take them if it died).
+                await Task.Delay(idleWait, cancellationToken);
+                idleWait = Math.Min(idleWait * 2, 500);
             }
         }
+    }
 
-        return new SweepSummary(claimedTotal, firedTotal, 0);
+    /// <summary>Due timers still Pending, and how many of them can still fire (not left idle after their last attempt).</summary>
+    private sealed record DueCount(int Pending, int CanStillFire);
+
+    private async Task<DueCount> CountDueAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Database.SqlQuery<DueCount>($"""
+            SELECT count(*)::int AS "Pending",
+                   (count(*) FILTER (WHERE attempts < {options.Value.MaxAttempts} OR locked_until >= now()))::int AS "CanStillFire"
+            FROM workflows.timers
+            WHERE status = 'Pending' AND due_at <= {now}
+            """).SingleAsync(cancellationToken);
     }
 
     private async Task<int> CountStillPendingAsync(IReadOnlyList<ClaimedTimer> claimed, CancellationToken cancellationToken)
@@ -171,7 +206,8 @@ public sealed class TimerSweepJob(TimerSweeper sweeper)
 {
     public const string RecurringJobId = "workflow-timer-sweep";
 
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    // No [DisableConcurrentExecution]: its lock is a row that a killed process leaves behind, and every sweep after the
+    // crash then failed on it. Concurrent sweeps are safe anyway: each claims other rows (SKIP LOCKED).
     [AutomaticRetry(Attempts = 0)]
     public Task RunAsync() => sweeper.ClaimAndEnqueueAsync();
 }

@@ -80,6 +80,13 @@ public sealed class WorkflowTimer
     /// <summary>Lease of the sweep that enqueued it, in database time; a row whose lease ran out can be enqueued again.</summary>
     public DateTime? LockedUntil { get; set; }
 
+    /// <summary>
+    /// The <see cref="TimerLeaseHolder"/> (engine process) whose sweep holds the lease. When that process stops beating,
+    /// another sweep takes the timer without waiting for <see cref="LockedUntil"/>. Deliberately no foreign key: a holder
+    /// row is deleted when its process is found dead, and a lease that points at no live holder is free.
+    /// </summary>
+    public Guid? LockedBy { get; set; }
+
     public int Attempts { get; set; }
 
     public string? LastError { get; set; }

@@ -70,8 +70,16 @@ public sealed class CaseHost : IAsyncDisposable
     public async Task DoAsync(string caseId, string elementId, object data, string user = "anna") =>
         await (await CompleteAsync(caseId, elementId, data, user)).OkJsonAsync();
 
-    public async Task<JsonNode> AdvanceAsync(string to) =>
-        await (await Host.As("david").PostJsonAsync("/api/clock/advance", new { to })).OkJsonAsync();
+    /// <summary>
+    /// Advances the simulated clock and asserts that every timer due by then has run, so that "no task after the
+    /// advance" means the timers ran and opened none, not that they had yet to run.
+    /// </summary>
+    public async Task<JsonNode> AdvanceAsync(string to)
+    {
+        var advanced = await (await Host.As("david").PostJsonAsync("/api/clock/advance", new { to })).OkJsonAsync();
+        Assert.True((int)advanced["timersStillPending"]! == 0, $"Due timers still pending after the advance to {to}: {advanced.ToJsonString()}");
+        return advanced;
+    }
 
     public Task<HttpResponseMessage> EventAsync(string caseId, string name, object? payload = null, string user = "anna") =>
         Host.As(user).PostJsonAsync($"/api/cases/{caseId}/events", new { name, payload });

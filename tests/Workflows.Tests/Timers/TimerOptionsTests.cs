@@ -25,4 +25,14 @@ public sealed class TimerOptionsTests
             TestEngine.StartAsync(configure: s => s.Configure<TimerOptions>(o => o.MaxBatchesPerSweep = 0)));
         Assert.Contains("MaxBatchesPerSweep", e.Message);
     }
+
+    [Theory]
+    [InlineData(2, 3)] // a live process that is only slow between two beats would lose its leases
+    [InlineData(0, 10)]
+    public async Task AHolderTimeoutShorterThanTwoHeartbeats_IsRefusedWithAMessage(int heartbeatSeconds, int timeoutSeconds)
+    {
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => TestEngine.StartAsync(configure: s => s.Configure<TimerOptions>(o =>
+            (o.HeartbeatInterval, o.HolderTimeout) = (TimeSpan.FromSeconds(heartbeatSeconds), TimeSpan.FromSeconds(timeoutSeconds)))));
+        Assert.Contains("HolderTimeout", e.Message);
+    }
 }

@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -83,6 +84,105 @@ public sealed class TimerSweeperTests
     }
 
     [Fact]
+    public async Task Sweep_TakesOverTheLeasesOfAProcessThatStoppedBeating_WithoutWaitingForTheLeaseToRunOut()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        await using var a = await TestEngine.StartAsync(connectionString: connectionString);
+        await using var b = await TestEngine.StartAsync(connectionString: connectionString);
+        var due = await StartDueEventBasedInstancesAsync(a, 3);
+        b.Clock.AdvanceTo(a.Clock.GetCurrentInstant());
+        Assert.Equal(3, (await a.Sweeper.ClaimAndEnqueueAsync()).Count);
+
+        // While a beats, its two-minute leases hold.
+        Assert.Empty(await b.Sweeper.ClaimAndEnqueueAsync());
+
+        await StopBeatingAsync(a);
+        var taken = await b.Sweeper.ClaimAndEnqueueAsync();
+
+        Assert.Equal(due.Order(), taken.Select(t => t.Id).Order());
+        await using var db = b.CreateDbContext();
+        var timers = await db.Timers.AsNoTracking().Where(t => due.Contains(t.Id)).ToListAsync();
+        Assert.All(timers, t => Assert.Equal(b.Services.GetRequiredService<TimerLeaseHolders>().Self, t.LockedBy));
+        Assert.All(timers, t => Assert.Equal(2, t.Attempts));
+    }
+
+    [Fact]
+    public async Task Sweep_TakesOverTheLeasesOfAProcessWhoseRowWasRemoved()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        await using var a = await TestEngine.StartAsync(connectionString: connectionString);
+        await using var b = await TestEngine.StartAsync(connectionString: connectionString);
+        var due = await StartDueEventBasedInstancesAsync(a, 2);
+        b.Clock.AdvanceTo(a.Clock.GetCurrentInstant());
+        Assert.Equal(2, (await a.Sweeper.ClaimAndEnqueueAsync()).Count);
+
+        await a.Services.GetRequiredService<TimerLeaseHolders>().LeaveAsync();
+
+        Assert.Equal(due.Order(), (await b.Sweeper.ClaimAndEnqueueAsync()).Select(t => t.Id).Order());
+    }
+
+    [Fact]
+    public async Task SweepUntilIdle_CountsDueTimersLeasedByAnotherLiveProcess_AsStillPending()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        await using var a = await TestEngine.StartAsync(connectionString: connectionString);
+        await using var b = await TestEngine.StartAsync(connectionString: connectionString);
+        await StartDueEventBasedInstancesAsync(a, 3);
+        b.Clock.AdvanceTo(a.Clock.GetCurrentInstant());
+        // a has no Hangfire server: its fire jobs never run, and it stays alive for as long as it keeps sweeping.
+        Assert.Equal(3, (await a.Sweeper.ClaimAndEnqueueAsync()).Count);
+
+        var summary = await b.Sweeper.SweepUntilIdleAsync(TimeSpan.FromSeconds(1));
+
+        Assert.Equal((0, 0, 3), (summary.Claimed, summary.Fired, summary.StillPending));
+    }
+
+    [Fact]
+    public async Task SweepUntilIdle_CountsDueTimersThatRanOutOfAttempts_AsStillPending_WithoutWaitingForThem()
+    {
+        await using var engine = await TestEngine.StartAsync(configure: s => s.Configure<TimerOptions>(o => o.MaxAttempts = 1));
+        await StartDueEventBasedInstancesAsync(engine, 2);
+        Assert.Equal(2, (await engine.Sweeper.ClaimAndEnqueueAsync()).Count);
+        await ExpireLeasesAsync(engine);
+
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
+        var summary = await engine.Sweeper.SweepUntilIdleAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal((0, 0, 2), (summary.Claimed, summary.Fired, summary.StillPending));
+        Assert.True(elapsed.Elapsed < TimeSpan.FromSeconds(15), $"It waited {elapsed.Elapsed} for timers that cannot fire.");
+    }
+
+    [Fact]
+    public async Task RecurringSweep_RunsDespiteAHangfireLockRowLeftByAKilledProcess()
+    {
+        await using var engine = await TestEngine.StartAsync(hangfire: true, configure: s => s.Configure<TimerOptions>(o => o.SweepCron = Cron.Never()));
+        await engine.PublishFileAsync("event-based.bpmn");
+        var started = await engine.StartAsync("EventBased");
+        // The lock [DisableConcurrentExecution] took on the sweep job: a row in hangfire.lock, left as a killed process
+        // leaves it (taken and never released).
+        var storage = engine.Services.GetRequiredService<JobStorage>();
+        var connection = storage.GetConnection();
+        _ = connection.AcquireDistributedLock($"{nameof(TimerSweepJob)}.{nameof(TimerSweepJob.RunAsync)}", TimeSpan.FromSeconds(5));
+        connection.Dispose();
+        await using (var db = engine.CreateDbContext())
+        {
+            Assert.Equal(1, await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM hangfire.lock WHERE resource LIKE '%TimerSweepJob%'").SingleAsync());
+        }
+
+        engine.Clock.AdvanceBy(Duration.FromDays(3));
+        engine.Services.GetRequiredService<IRecurringJobManager>().Trigger(TimerSweepJob.RecurringJobId);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await engine.PendingTimersAsync(started.InstanceId)).Count > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Empty(await engine.PendingTimersAsync(started.InstanceId));
+        Assert.Single(await engine.Instances.JournalAsync(started.InstanceId), j => j.Kind == JournalKinds.TimerFired);
+    }
+
+    [Fact]
     public async Task TimerThatKeepsFailingToFire_GetsAnIncident_AndRetryingTheIncidentRearmsIt()
     {
         await using var engine = await TestEngine.StartAsync(configure: s => s.Configure<TimerOptions>(o => o.MaxAttempts = 2));
@@ -134,9 +234,41 @@ public sealed class TimerSweeperTests
         // The sweep reads due rows through the partial index on pending timers, not the whole table.
         await check.Database.ExecuteSqlRawAsync("ANALYZE workflows.timers");
         var plan = await check.Database.SqlQuery<string>($"""
-            EXPLAIN SELECT id FROM workflows.timers WHERE status = 'Pending' AND due_at <= now() AND (locked_until IS NULL OR locked_until < now()) ORDER BY due_at LIMIT 100
+            EXPLAIN SELECT p.id FROM workflows.timers AS p
+            WHERE p.status = 'Pending' AND p.due_at <= now()
+              AND (p.locked_until IS NULL OR p.locked_until < now()
+                   OR (p.locked_by IS NOT NULL AND NOT EXISTS (
+                       SELECT 1 FROM workflows.timer_lease_holders AS h WHERE h.id = p.locked_by AND h.heartbeat_at >= now() - interval '10 seconds')))
+              AND p.attempts < 5
+            ORDER BY p.due_at LIMIT 100 FOR UPDATE SKIP LOCKED
             """).ToListAsync();
         Assert.Contains(plan, line => line.Contains("ix_timers_pending_due"));
+    }
+
+    /// <summary>Starts instances waiting on their two-day timer, and moves the engine's clock two days on: the timers are due.</summary>
+    private static async Task<List<Guid>> StartDueEventBasedInstancesAsync(TestEngine engine, int count)
+    {
+        await engine.PublishFileAsync("event-based.bpmn");
+        var ids = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            ids.Add((await engine.StartAsync("EventBased")).InstanceId);
+        }
+
+        engine.Clock.AdvanceBy(Duration.FromDays(2));
+        await using var db = engine.CreateDbContext();
+        var now = engine.Clock.GetCurrentInstant();
+        return await db.Timers.Where(t => ids.Contains(t.InstanceId!.Value) && t.Status == TimerStatus.Pending && t.DueAt <= now).Select(t => t.Id).ToListAsync();
+    }
+
+    /// <summary>What a killed process leaves: its row, with a heartbeat older than the holder timeout.</summary>
+    private static async Task StopBeatingAsync(TestEngine engine)
+    {
+        await using var connection = new NpgsqlConnection(engine.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("UPDATE workflows.timer_lease_holders SET heartbeat_at = now() - interval '1 minute' WHERE id = @id", connection);
+        command.Parameters.AddWithValue("id", engine.Services.GetRequiredService<TimerLeaseHolders>().Self);
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
 
     private static async Task ExpireLeasesAsync(TestEngine engine)

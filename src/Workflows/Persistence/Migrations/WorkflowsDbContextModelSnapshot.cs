@@ -512,6 +512,32 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                     b.ToTable("human_tasks", "workflows");
                 });
 
+            modelBuilder.Entity("Verkstallighet.Workflows.Timers.TimerLeaseHolder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Instant>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<Instant>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_timer_lease_holders");
+
+                    b.ToTable("timer_lease_holders", "workflows");
+                });
+
             modelBuilder.Entity("Verkstallighet.Workflows.Timers.WorkflowTimer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -596,6 +622,10 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("text")
                         .HasColumnName("last_error");
+
+                    b.Property<Guid?>("LockedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("locked_by");
 
                     b.Property<DateTime?>("LockedUntil")
                         .HasColumnType("timestamp with time zone")
