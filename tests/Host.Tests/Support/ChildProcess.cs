@@ -19,13 +19,21 @@ public sealed class ChildProcess : IDisposable
         this.process = process;
     }
 
-    public static ChildProcess Start(ProcessStartInfo info)
+    /// <summary>Starts the process; <paramref name="onOutputLine"/> sees each line of standard output as it comes.</summary>
+    public static ChildProcess Start(ProcessStartInfo info, Action<string>? onOutputLine = null)
     {
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;
         info.UseShellExecute = false;
         var child = new ChildProcess(new Process { StartInfo = info });
-        child.process.OutputDataReceived += (_, e) => child.Append(child.output, e.Data);
+        child.process.OutputDataReceived += (_, e) =>
+        {
+            child.Append(child.output, e.Data);
+            if (e.Data is { } line)
+            {
+                onOutputLine?.Invoke(line);
+            }
+        };
         child.process.ErrorDataReceived += (_, e) => child.Append(child.errors, e.Data);
         child.process.Start();
         child.process.BeginOutputReadLine();
@@ -66,6 +74,9 @@ public sealed class ChildProcess : IDisposable
 
         return process.ExitCode;
     }
+
+    /// <summary>Waits for the process to exit, without a timeout of its own.</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => process.WaitForExitAsync(cancellationToken);
 
     /// <summary>Kills the process and its children, if it still runs.</summary>
     public void Kill()

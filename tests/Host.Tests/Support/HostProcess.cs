@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
@@ -12,14 +11,17 @@ namespace Verkstallighet.Host.Tests.Support;
 public sealed class HostProcess : IAsyncDisposable
 {
     private const string RunningAt = "is running at ";
-    private readonly Process process;
-    private readonly ConcurrentQueue<string> output = new();
+    private readonly ChildProcess child;
 
-    private HostProcess(Process process) => this.process = process;
+    private HostProcess(ChildProcess child, Uri url)
+    {
+        this.child = child;
+        Url = url;
+    }
 
-    public Uri Url { get; private set; } = null!;
+    public Uri Url { get; }
 
-    public int Id => process.Id;
+    public int Id => child.Id;
 
     /// <summary>Starts the Host and waits until it listens; fails with its output if it exits or takes too long.</summary>
     public static async Task<HostProcess> StartAsync(string connectionString, string serverName, TimeSpan timeout, Dictionary<string, string>? settings = null)
@@ -29,8 +31,6 @@ public sealed class HostProcess : IAsyncDisposable
         var location = typeof(Program).Assembly.Location;
         var info = new ProcessStartInfo("dotnet", [location, "--urls", "http://127.0.0.1:0", "--contentRoot", Path.GetDirectoryName(location)!])
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
@@ -44,47 +44,30 @@ public sealed class HostProcess : IAsyncDisposable
             info.Environment[name] = value;
         }
 
-        var host = new HostProcess(Process.Start(info)!);
         var url = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        host.process.OutputDataReceived += (_, e) =>
+        var child = ChildProcess.Start(info, line =>
         {
-            if (e.Data is not { } line)
-            {
-                return;
-            }
-
-            host.Keep(line);
             var at = line.IndexOf(RunningAt, StringComparison.Ordinal);
             if (at >= 0)
             {
                 url.TrySetResult(new Uri(line[(at + RunningAt.Length)..].Split(' ', 2)[0]));
             }
-        };
-        host.process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is { } line)
-            {
-                host.Keep(line);
-            }
-        };
-        host.process.BeginOutputReadLine();
-        host.process.BeginErrorReadLine();
+        });
 
-        var exited = host.process.WaitForExitAsync();
+        var exited = child.WaitForExitAsync(CancellationToken.None);
         var first = await Task.WhenAny(url.Task, exited, Task.Delay(timeout));
         if (first != url.Task)
         {
-            var why = first == exited ? $"exited with {host.process.ExitCode}" : $"did not listen within {timeout}";
-            await host.DisposeAsync();
-            throw new InvalidOperationException($"The Host {why}. Its output:\n{host.Output}");
+            var why = first == exited ? $"exited with {child.ExitCode}" : $"did not listen within {timeout}";
+            child.Dispose();
+            throw new InvalidOperationException($"The Host {why}. Its output:\n{child.Output}\n{child.Errors}");
         }
 
-        host.Url = await url.Task;
-        return host;
+        return new HostProcess(child, await url.Task);
     }
 
-    /// <summary>The last lines the Host wrote, for a failure message.</summary>
-    public string Output => string.Join('\n', output);
+    /// <summary>What the Host wrote, for a failure message.</summary>
+    public string Output => child.Output + child.Errors;
 
     /// <summary>A client signed in as a seeded development user (HTTP Basic, empty password).</summary>
     public HttpClient As(string user) => new()
@@ -94,31 +77,20 @@ public sealed class HostProcess : IAsyncDisposable
         DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":"))) },
     };
 
-    /// <summary>kill -9: no shutdown, no cleanup; its connections drop and its rows stay as they were.</summary>
+    /// <summary>kill -9 (SIGKILL on Unix): no shutdown, no cleanup; its connections drop and its rows stay as they were.</summary>
     public async Task KillAsync()
     {
-        process.Kill(entireProcessTree: false); // SIGKILL on Unix
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(limit.Token);
-    }
-
-    private void Keep(string line)
-    {
-        output.Enqueue(line);
-        while (output.Count > 200 && output.TryDequeue(out _))
-        {
-        }
+        child.Kill();
+        await child.WaitForExitAsync(TimeSpan.FromSeconds(30));
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
+        if (!child.HasExited)
         {
-            process.Kill(entireProcessTree: true);
-            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await process.WaitForExitAsync(limit.Token);
+            await KillAsync();
         }
 
-        process.Dispose();
+        child.Dispose();
     }
 }
