@@ -21,19 +21,38 @@ public sealed class CaseAccessLog(IDbContextFactory<VerkstallighetDbContext> con
             return;
         }
 
-        db.AccessLog.Add(new AccessLogEntry
-        {
-            At = clock.GetCurrentInstant(),
-            UserId = actor.UserId,
-            CaseId = caseId.Value,
-            Kind = kind switch
-            {
-                InstanceAccessKind.Read => AccessKinds.Read,
-                InstanceAccessKind.Write => AccessKinds.Write,
-                _ => AccessKinds.Denied,
-            },
-            What = what,
-        });
+        db.AccessLog.Add(Entry(caseId.Value, actor, kind, what));
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    public async Task RecordListedAsync(IReadOnlyCollection<Guid> instanceIds, Actor actor, string what, CancellationToken cancellationToken)
+    {
+        var ids = instanceIds.ToArray();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var caseIds = await db.Cases.AsNoTracking()
+            .Where(c => c.WorkflowInstanceId != null && ids.Contains(c.WorkflowInstanceId.Value))
+            .Select(c => c.Id)
+            .ToListAsync(cancellationToken);
+        if (caseIds.Count == 0)
+        {
+            return;
+        }
+
+        db.AccessLog.AddRange(caseIds.Select(caseId => Entry(caseId, actor, InstanceAccessKind.Read, what)));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private AccessLogEntry Entry(Guid caseId, Actor actor, InstanceAccessKind kind, string what) => new()
+    {
+        At = clock.GetCurrentInstant(),
+        UserId = actor.UserId,
+        CaseId = caseId,
+        Kind = kind switch
+        {
+            InstanceAccessKind.Read => AccessKinds.Read,
+            InstanceAccessKind.Write => AccessKinds.Write,
+            _ => AccessKinds.Denied,
+        },
+        What = what,
+    };
 }

@@ -112,6 +112,8 @@ public sealed partial class CaseService(
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var cases = await db.Cases.AsNoTracking().Where(c => c.Office == actor.Office).OrderByDescending(c => c.CreatedAt).Take(500).ToListAsync(cancellationToken);
+        db.AccessLog.AddRange(cases.Select(c => Log(c.Id, actor, AccessKinds.Read, "case list")));
+        await db.SaveChangesAsync(cancellationToken);
         return cases.Select(Summary).ToList();
     }
 

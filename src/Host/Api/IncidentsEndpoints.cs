@@ -1,6 +1,7 @@
 using Verkstallighet.Activities;
 using Microsoft.EntityFrameworkCore;
 using Verkstallighet.Host.Security;
+using Verkstallighet.Workflows.Access;
 using Verkstallighet.Workflows.Persistence;
 using Verkstallighet.Workflows.Runtime;
 
@@ -12,9 +13,9 @@ public static class IncidentsEndpoints
     {
         var group = app.MapGroup("/api/incidents").WithTags("Incidents");
 
-        group.MapGet("/", async (Guid? instanceId, bool? includeResolved, HttpContext context, IDbContextFactory<WorkflowsDbContext> contexts, CancellationToken ct) =>
+        group.MapGet("/", async (Guid? instanceId, bool? includeResolved, HttpContext context, IDbContextFactory<WorkflowsDbContext> contexts, InstanceAccess access, CancellationToken ct) =>
         {
-            context.User.RequireRole(Roles.ProcessOwner, Roles.Administrator);
+            var actor = context.User.RequireRole(Roles.ProcessOwner, Roles.Administrator);
             await using var db = await contexts.CreateDbContextAsync(ct);
             var query = db.Incidents.AsNoTracking();
             if (instanceId is not null)
@@ -27,7 +28,9 @@ public static class IncidentsEndpoints
                 query = query.Where(i => i.ResolvedAt == null);
             }
 
-            return (await query.OrderByDescending(i => i.CreatedAt).Take(500).ToListAsync(ct)).Select(IncidentSummary.From);
+            var incidents = await query.OrderByDescending(i => i.CreatedAt).Take(500).ToListAsync(ct);
+            await access.RecordListedAsync(incidents.Select(i => i.InstanceId), actor, "incident list", ct);
+            return incidents.Select(IncidentSummary.From);
         }).WithSummary("Incidents: where an instance failed and why.");
 
         group.MapPost("/{id:guid}/retry", async (Guid id, HttpContext context, WorkflowRuntime runtime, CancellationToken ct) =>

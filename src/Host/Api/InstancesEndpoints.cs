@@ -59,10 +59,12 @@ public static class InstancesEndpoints
             return Results.Created($"/api/instances/{result.InstanceId}", StepResponse.From(result));
         }).WithSummary("Starts the latest published version of a workflow at my office (a chief or administrator may name another office).");
 
-        group.MapGet("/", async (string? definitionKey, string? correlationId, InstanceStatus? status, int? limit, HttpContext context, InstanceQueries queries, CancellationToken ct) =>
+        group.MapGet("/", async (string? definitionKey, string? correlationId, InstanceStatus? status, int? limit, HttpContext context, InstanceQueries queries, InstanceAccess access, CancellationToken ct) =>
         {
-            context.User.RequireRole(Roles.ProcessOwner, Roles.Administrator);
-            return (await queries.ListAsync(definitionKey, correlationId, status, limit ?? 100, ct)).Select(InstanceSummary.From);
+            var actor = context.User.RequireRole(Roles.ProcessOwner, Roles.Administrator);
+            var instances = await queries.ListAsync(definitionKey, correlationId, status, limit ?? 100, ct);
+            await access.RecordListedAsync(instances.Select(i => i.Id), actor, "instance list", ct);
+            return instances.Select(InstanceSummary.From);
         }).WithSummary("Instances, newest first (process owners and administrators).");
 
         group.MapGet("/{id:guid}", async (Guid id, HttpContext context, InstanceQueries queries, InstanceAccess access, CancellationToken ct) =>

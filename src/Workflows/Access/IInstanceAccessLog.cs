@@ -8,4 +8,7 @@ public interface IInstanceAccessLog
 {
     /// <summary>Records in its own transaction, so a refusal is kept even though the refused step is rolled back.</summary>
     Task RecordAsync(Guid instanceId, Actor actor, InstanceAccessKind kind, string what, CancellationToken cancellationToken);
+
+    /// <summary>Records that a list showed <paramref name="actor"/> data of these instances: one read per instance, in one transaction.</summary>
+    Task RecordListedAsync(IReadOnlyCollection<Guid> instanceIds, Actor actor, string what, CancellationToken cancellationToken);
 }

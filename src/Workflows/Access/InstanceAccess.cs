@@ -54,6 +54,21 @@ public sealed class InstanceAccess(IOptions<InstanceAccessOptions> options, IEnu
         }
     }
 
+    /// <summary>Records that a list (an inbox, an overview) showed <paramref name="actor"/> data of these instances.</summary>
+    public async Task RecordListedAsync(IEnumerable<Guid> instanceIds, Actor actor, string what, CancellationToken cancellationToken)
+    {
+        var distinct = instanceIds.ToHashSet();
+        if (distinct.Count == 0 || ReferenceEquals(actor, Actor.System))
+        {
+            return;
+        }
+
+        foreach (var log in logs)
+        {
+            await log.RecordListedAsync(distinct, actor, what, cancellationToken);
+        }
+    }
+
     /// <summary>
     /// The office a new instance belongs to: the actor's own, or one they name when their role lets them choose. Someone
     /// else naming another office gets a 403.

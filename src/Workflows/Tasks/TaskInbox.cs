@@ -46,12 +46,14 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowsDbContext> contexts, In
                 break;
         }
 
-        return await query
+        var tasks = await query
             .OrderBy(t => t.DueDate == null)
             .ThenBy(t => t.DueDate)
             .ThenBy(t => t.CreatedAt)
             .Take(Math.Clamp(limit, 1, MaxPageSize))
             .ToListAsync(cancellationToken);
+        await access.RecordListedAsync(tasks.Select(t => t.InstanceId), actor, "task list", cancellationToken);
+        return tasks;
     }
 
     /// <summary>

@@ -135,6 +135,25 @@ public sealed class OfficeScopingTests : IAsyncLifetime
         Assert.DoesNotContain(log, l => l.Contains(CaseHost.Personnummer[..8], StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ListsThatShowACase_AreLoggedAsReadsOfIt_ForEveryOneWhoSeesThem()
+    {
+        var caseId = await cases.CreateCaseAsync("anna");
+
+        await (await cases.Host.As("anna").GetAsync("/api/cases")).OkJsonAsync();
+        await (await cases.Host.As("olle").GetAsync("/api/tasks?filter=office")).OkJsonAsync();
+        await (await cases.Host.As("david").GetAsync("/api/instances")).OkJsonAsync();
+        await (await cases.Host.As("cecilia").GetAsync("/api/incidents?includeResolved=true")).OkJsonAsync();
+        await (await cases.Host.As("erik").GetAsync("/api/tasks?filter=office")).OkJsonAsync();
+
+        var log = await cases.AccessLogAsync(caseId);
+        Assert.Contains("anna Read case list", log);
+        Assert.Contains("olle Read task list", log);
+        Assert.Contains("david Read instance list", log);
+        Assert.DoesNotContain(log, l => l.StartsWith("erik", StringComparison.Ordinal));
+        Assert.DoesNotContain(log, l => l.StartsWith("cecilia", StringComparison.Ordinal)); // no incident shows the case
+    }
+
     private async Task<JsonNode> InstanceAsync(string instanceId) =>
         await (await cases.Host.As("david").GetAsync($"/api/instances/{instanceId}")).OkJsonAsync();
 }

@@ -20,6 +20,16 @@ public sealed class InstanceAccessTests
 
             return Task.CompletedTask;
         }
+
+        public Task RecordListedAsync(IReadOnlyCollection<Guid> instanceIds, Actor actor, string what, CancellationToken cancellationToken)
+        {
+            lock (Lines)
+            {
+                Lines.AddRange(instanceIds.Select(_ => $"{actor.UserId} Listed {what}"));
+            }
+
+            return Task.CompletedTask;
+        }
     }
 
     private static async Task<(TestEngine Engine, RecordingLog Log)> StartAsync()
@@ -96,5 +106,20 @@ public sealed class InstanceAccessTests
 
         Assert.Equal("After", Assert.Single(await engine.OpenTasksAsync(own.InstanceId)).ElementId);
         Assert.Empty(await engine.OpenTasksAsync(foreign.InstanceId));
+    }
+
+    [Fact]
+    public async Task InboxList_RecordsARead_ForEachInstanceItShows()
+    {
+        var log = new RecordingLog();
+        await using var engine = await TestEngine.StartAsync(configure: services => services.AddSingleton<IInstanceAccessLog>(log));
+        await engine.PublishFileAsync("user-task.bpmn");
+        await engine.StartAsync("UserTask");
+        await engine.StartAsync("UserTask");
+
+        var listed = await engine.Inbox.ListAsync(Actors.Officer, Tasks.TaskFilter.Office);
+
+        Assert.Equal(2, listed.Count);
+        Assert.Equal(["anna Listed task list", "anna Listed task list"], log.Lines);
     }
 }
