@@ -75,6 +75,11 @@ public static class AccessLogEndpoints
 
         if (LocalDatePattern.Iso.Parse(text.Trim()) is { Success: true, Value: var date })
         {
+            if (endOfDay && date == LocalDate.MaxIsoValue)
+            {
+                return null; // to the end of the calendar: no upper bound
+            }
+
             return (endOfDay ? date.PlusDays(1) : date).AtStartOfDayInZone(DeadlineCalculator.Stockholm).ToInstant();
         }
 
