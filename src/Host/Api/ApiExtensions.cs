@@ -35,6 +35,7 @@ public static class ApiExtensions
 
     public static WebApplication UseVerkstallighetApi(this WebApplication app, bool simulatedClock)
     {
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimit>(MaxRequestBodyBytes);
@@ -44,7 +45,8 @@ public static class ApiExtensions
 
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi();
-        app.MapScalarApiReference(options => options.WithTitle("Verkställighet.Workflows API"));
+        // Its fonts come from this Host, not from Scalar's font server, which the Content-Security-Policy does not allow.
+        app.MapScalarApiReference(options => options.WithTitle("Verkställighet.Workflows API").DisableDefaultFonts());
         if (app.Environment.IsDevelopment())
         {
             app.MapDevelopmentLogin();
