@@ -53,7 +53,7 @@ public static class SessionExtensions
         await scope.ServiceProvider.GetRequiredService<DataProtectionKeysDbContext>().Database.MigrateAsync();
     }
 
-    private static TimeSpan IdleTimeout(IConfiguration configuration)
+    internal static TimeSpan IdleTimeout(IConfiguration configuration)
     {
         var text = configuration["Authentication:IdleTimeout"];
         if (string.IsNullOrWhiteSpace(text))
