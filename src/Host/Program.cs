@@ -1,6 +1,7 @@
 using Verkstallighet.Host.Api;
 using Verkstallighet.Host.Database;
 using Verkstallighet.Host.Security;
+using Verkstallighet.Host.Security.Sessions;
 using Verkstallighet.Host.Workflows;
 using Verkstallighet.Workflows.Clock;
 using Verkstallighet.Workflows.Persistence;
@@ -11,10 +12,12 @@ try
     var connectionString = await builder.AddWorkflowsDatabaseAsync();
     builder.AddVerkstallighetWorkflows(connectionString, out var simulatedClock);
     builder.AddVerkstallighetAuthentication();
+    builder.AddVerkstallighetSessions();
     builder.AddVerkstallighetApi();
 
     var app = builder.Build();
     await app.InitializeWorkflowsAsync();
+    await app.InitializeSessionsAsync();
     app.UseVerkstallighetApi(simulatedClock);
     await app.RunAsync();
     return 0;

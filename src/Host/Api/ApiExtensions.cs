@@ -1,3 +1,5 @@
+using System.Net;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using Scalar.AspNetCore;
@@ -33,21 +35,25 @@ public static class ApiExtensions
 
     public static WebApplication UseVerkstallighetApi(this WebApplication app, bool simulatedClock)
     {
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimit>(MaxRequestBodyBytes);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery(); // validates the forms of endpoints that ask for it (Blazor's among them)
 
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi();
-        app.MapScalarApiReference(options => options.WithTitle("Verkställighet.Workflows API"));
+        // Its fonts come from this Host, not from Scalar's font server, which the Content-Security-Policy does not allow.
+        app.MapScalarApiReference(options => options.WithTitle("Verkställighet.Workflows API").DisableDefaultFonts());
         if (app.Environment.IsDevelopment())
         {
             app.MapDevelopmentLogin();
         }
 
-        app.MapGet("/", () => Results.Content(HomePage, "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/", (HttpContext context, IAntiforgery antiforgery) => Results.Content(HomePage(antiforgery.GetAndStoreTokens(context)), "text/html; charset=utf-8"))
+            .ExcludeFromDescription();
         app.MapDefinitions();
         app.MapInstances();
         app.MapCases();
@@ -62,7 +68,7 @@ public static class ApiExtensions
         return app;
     }
 
-    private const string HomePage = """
+    private static string HomePage(AntiforgeryTokenSet antiforgery) => $$"""
         <!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Verkställighet.Workflows</title>
         <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto}</style></head><body>
         <h1>Verkställighet.Workflows</h1>
@@ -71,7 +77,7 @@ public static class ApiExtensions
           <li><a href="/hangfire">Hangfire</a> (administratörer)</li>
           <li><a href="/health">Hälsa</a></li>
         </ul>
-        <form method="post" action="/logout"><button>Logga ut</button></form>
+        <form method="post" action="/logout"><input type="hidden" name="{{WebUtility.HtmlEncode(antiforgery.FormFieldName)}}" value="{{WebUtility.HtmlEncode(antiforgery.RequestToken)}}"><button>Logga ut</button></form>
         </body></html>
         """;
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Verkstallighet.Host.Security.Sessions;
 
 namespace Verkstallighet.Host.Security;
 
@@ -10,7 +12,8 @@ public static class LoginEndpoints
 {
     public static IEndpointRouteBuilder MapDevelopmentLogin(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/login", (string? returnUrl) => Results.Content(Page(returnUrl), "text/html; charset=utf-8"))
+        app.MapGet("/login", (string? returnUrl, HttpContext context, IAntiforgery antiforgery) =>
+                Results.Content(Page(returnUrl, antiforgery.GetAndStoreTokens(context)), "text/html; charset=utf-8"))
             .AllowAnonymous().ExcludeFromDescription();
 
         app.MapPost("/login", async (HttpContext context) =>
@@ -26,17 +29,17 @@ public static class LoginEndpoints
                 DevelopmentPrincipal.For(user, CookieAuthenticationDefaults.AuthenticationScheme));
             var returnUrl = form["returnUrl"].ToString();
             return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//") ? "/" : returnUrl);
-        }).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        }).AllowAnonymous().RequireAntiforgeryToken().ExcludeFromDescription();
 
         app.MapPost("/logout", async (HttpContext context) =>
         {
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/login");
-        }).ExcludeFromDescription();
+        }).RequireAntiforgeryToken().ExcludeFromDescription();
         return app;
     }
 
-    private static string Page(string? returnUrl)
+    private static string Page(string? returnUrl, AntiforgeryTokenSet antiforgery)
     {
         var html = new StringBuilder();
         html.Append("<!doctype html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Logga in – Verkställighet.Workflows</title>");
@@ -45,6 +48,7 @@ public static class LoginEndpoints
         foreach (var user in DevelopmentUsers.All)
         {
             html.Append("<form method=\"post\" action=\"/login\">");
+            html.Append($"<input type=\"hidden\" name=\"{WebUtility.HtmlEncode(antiforgery.FormFieldName)}\" value=\"{WebUtility.HtmlEncode(antiforgery.RequestToken)}\">");
             html.Append($"<input type=\"hidden\" name=\"user\" value=\"{WebUtility.HtmlEncode(user.UserName)}\">");
             html.Append($"<input type=\"hidden\" name=\"returnUrl\" value=\"{WebUtility.HtmlEncode(returnUrl ?? "/")}\">");
             html.Append($"<button type=\"submit\" name=\"login-{WebUtility.HtmlEncode(user.UserName)}\">{WebUtility.HtmlEncode(user.DisplayName)} ({WebUtility.HtmlEncode(user.Office ?? "inget kontor")})</button></form>");

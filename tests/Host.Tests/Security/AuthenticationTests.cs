@@ -1,4 +1,5 @@
 using System.Net;
+using Verkstallighet.Host.Tests.Security.Sessions;
 using Verkstallighet.Host.Tests.Support;
 
 namespace Verkstallighet.Host.Tests.Security;
@@ -55,21 +56,20 @@ public sealed class AuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task BrowserSignIn_SetsACookie_ThatTheApiAccepts()
     {
-        var browser = host.As(null);
-        var page = await browser.GetStringAsync("/login");
+        var browser = BrowserSession.On(host);
+        var page = await (await browser.GetAsync("/login")).Content.ReadAsStringAsync();
         Assert.Contains("Bertil Berg", page);
 
-        var login = await browser.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["user"] = "bertil", ["returnUrl"] = "/" }));
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("verkstallighet=", StringComparison.Ordinal)).Split(';')[0];
-
-        var request = new HttpRequestMessage(HttpMethod.Get, "/api/tasks?role=Chief");
-        request.Headers.Add("Cookie", cookie);
-        var response = await browser.SendAsync(request);
+        await browser.SignInAsync("bertil");
+        var response = await browser.GetAsync("/api/tasks?role=Chief");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        var badLogin = await browser.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["user"] = "nobody" }));
-        Assert.Equal(HttpStatusCode.BadRequest, badLogin.StatusCode);
+        var stranger = BrowserSession.On(host);
+        var badLogin = await stranger.PostFormAsync("/login", new Dictionary<string, string>
+        {
+            [BrowserSession.TokenFieldName] = await stranger.FormTokenAsync("/login"), ["user"] = "nobody",
+        });
+        Assert.Equal("Unknown user", (string)(await badLogin.ProblemAsync(400))["title"]!);
     }
 
     [Fact]

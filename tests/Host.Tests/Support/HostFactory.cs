@@ -14,7 +14,8 @@ using Verkstallighet.Workflows.Json;
 namespace Verkstallighet.Host.Tests.Support;
 
 /// <summary>The real Host (Program) on a fresh database, in Development, on the simulated clock unless told otherwise.</summary>
-public sealed class HostFactory(string connectionString, string clockMode = "Simulated", string? seedDirectory = null, string environment = "Development", ILoggerFactory? logging = null)
+public sealed class HostFactory(string connectionString, string clockMode = "Simulated", string? seedDirectory = null, string environment = "Development", ILoggerFactory? logging = null,
+    Action<IWebHostBuilder>? configure = null)
     : WebApplicationFactory<Program>
 {
     public const string ClockStart = "2026-01-31T08:00:00Z";
@@ -39,6 +40,7 @@ public sealed class HostFactory(string connectionString, string clockMode = "Sim
         // Hangfire keeps one process-wide log provider; a logger factory that is never disposed keeps it usable
         // when several Hosts come and go in one test process.
         builder.ConfigureServices(services => services.AddSingleton(logging ?? NullLoggerFactory.Instance));
+        configure?.Invoke(builder);
     }
 
     /// <summary>A client signed in as a seeded development user (HTTP Basic, empty password), or anonymous.</summary>
