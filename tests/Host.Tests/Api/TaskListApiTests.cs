@@ -87,11 +87,14 @@ public sealed partial class TaskListApiTests : IAsyncLifetime
     [InlineData("limit=0", "limit")]
     [InlineData("limit=501", "limit")]
     [InlineData("filter=office&role=Officer", "role")]
+    [InlineData("overdue=maybe", "overdue")]
+    [InlineData("limit=many", "limit")]
     public async Task List_Returns400NamingTheParameter_WhenAParameterIsBad(string query, string parameter)
     {
         var problem = await (await host.As("anna").GetAsync($"/api/tasks?{query}")).ProblemAsync(400);
 
-        Assert.NotNull(problem["errors"]![parameter]);
+        // Our own checks list the parameter under errors; a value ASP.NET cannot bind names it in the detail.
+        Assert.True(problem["errors"]?[parameter] is not null || ((string?)problem["detail"])?.Contains(parameter) == true, problem.ToJsonString());
     }
 
     [Fact]
