@@ -29,7 +29,8 @@ if (options is null)
           --fire-jobs-per-batch <j>  most fire jobs one sweep enqueues           (default 64, as the Host)
           --durable              PostgreSQL with fsync and synchronous commit on   (default: off, as in tests)
           --connection <string>  use this PostgreSQL instead of a throwaway cluster
-          --only <figure>        measure only starts, completions, timers or hangfire
+          --only <figure>        measure only starts, completions, timers, hangfire or inbox
+          --inbox-tasks <count>  open tasks over 10 offices for the inbox figure  (default 1000000)
         """);
     return 0;
 }
@@ -61,6 +62,7 @@ var runtime = host.Services.GetRequiredService<WorkflowRuntime>();
 var sweeper = host.Services.GetRequiredService<TimerSweeper>();
 var clock = host.Services.GetRequiredService<SimulatedClock>();
 var contexts = host.Services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>();
+var inbox = host.Services.GetRequiredService<TaskInbox>();
 var actor = new Actor("bench", new HashSet<string> { "Officer" }, "Bench");
 await definitions.PublishAsync(Workflows.Task, Actor.System);
 await definitions.PublishAsync(Workflows.Timer, Actor.System);
@@ -74,7 +76,7 @@ var failures = new List<string>();
 // Warm-up until the JIT has settled (tiered compilation recompiles hot methods after some calls), pools are full and
 // the model cache is filled, on every path that is measured; the figures are for a Host in steady state.
 var warmUp = Stopwatch.StartNew();
-while (warmUp.Elapsed < TimeSpan.FromSeconds(options.WarmUpSeconds) && failures.Count == 0)
+while (warmUp.Elapsed < TimeSpan.FromSeconds(options.WarmUpSeconds) && failures.Count == 0 && options.Only != "inbox")
 {
     var (warm, started) = await StartTaskInstancesAsync(500);
     Require("warm-up starts that opened their user task", 500, started.Done);
@@ -116,6 +118,11 @@ if (failures.Count == 0 && options.Measures("hangfire"))
     }
 
     Report("hangfire no-op jobs/s", options.N, measuring.Stop(NoOpJob.Count), "enqueue + process, for reference: the ceiling of one Hangfire job per timer");
+}
+
+if (failures.Count == 0 && options.Measures("inbox"))
+{
+    await MeasureInboxAsync(options.InboxTasks);
 }
 
 await host.StopAsync();
@@ -171,6 +178,110 @@ async Task<Figure> FireTimersAsync(int count)
     return figure with { Done = Math.Min(fired, followed) };
 }
 
+// The inbox of one office among ten, through TaskInbox.ListAsync (what GET /api/tasks calls, without HTTP): the first
+// page, and a page deep in the list reached by following the cursors, each timed many times after a warm-up.
+async Task MeasureInboxAsync(int total)
+{
+    const int offices = 10, pageSize = 100, runs = 400;
+    var perOffice = total / offices;
+    var setUp = Stopwatch.StartNew();
+    await using (var db = await contexts.CreateDbContextAsync())
+    {
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        await db.Database.ExecuteSqlRawAsync("TRUNCATE workflows.human_tasks");
+        // Due dates over two years with ties, one in seven without a due date, a third of them claimed.
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO workflows.human_tasks (id, instance_id, bookmark_id, element_id, activity_type, title, candidate_role, office,
+                                               assignee, due_date, status, created_at, version, correlation_id)
+            SELECT gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'Work', 'Work', 'Arbete', 'Officer', 'Office' || (i % {offices}),
+                   CASE WHEN i % 3 = 0 THEN 'user' || (i % 97) END, CASE WHEN i % 7 <> 0 THEN DATE '2026-01-01' + (i % 730) END,
+                   'Open', TIMESTAMPTZ '2026-01-01 00:00:00+00' + i * interval '1 second', 1, 'case-' || i
+            FROM generate_series(1, {total}) AS i
+            """);
+        await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE workflows.human_tasks");
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# inbox: {total} open tasks over {offices} offices inserted and analysed in {setUp.Elapsed.TotalSeconds:F0} s"));
+    var officer = new Actor("bench", new HashSet<string> { "Officer" }, "Office0");
+    var office = new TaskListQuery(TaskFilter.Office) { Limit = pageSize };
+
+    // Walks the whole office once: every task exactly once, in order, or the figures mean nothing.
+    var seen = new HashSet<Guid>();
+    var inOrder = true;
+    HumanTask? previous = null;
+    string? deepCursor = null;
+    string? after = null;
+    var pages = 0;
+    var walked = 0;
+    do
+    {
+        var page = await inbox.ListAsync(officer, office with { After = after });
+        foreach (var task in page.Items)
+        {
+            inOrder &= previous is null || SortsBefore(previous, task);
+            seen.Add(task.Id);
+            previous = task;
+        }
+
+        walked += page.Items.Count;
+        after = page.Next;
+        if (++pages == perOffice / pageSize * 9 / 10)
+        {
+            deepCursor = after;
+        }
+    }
+    while (after is not null);
+
+    Require("inbox tasks of the office listed exactly once by paging", perOffice, seen.Count);
+    if (walked != seen.Count)
+    {
+        failures.Add($"inbox: paging listed {walked} tasks, of which {seen.Count} distinct.");
+    }
+
+    if (!inOrder)
+    {
+        failures.Add("inbox: the pages were not in due date, created, id order.");
+    }
+
+    if (deepCursor is null || failures.Count > 0)
+    {
+        failures.Add("inbox: no deep page to measure.");
+        return;
+    }
+
+    var figures = new (string What, TaskListQuery Query)[]
+    {
+        ("first page, filter=office", office),
+        ($"page {perOffice / pageSize * 9 / 10 + 1} (keyset), filter=office", office with { After = deepCursor }),
+        ("first page, filter=office&assigned=unassigned", office with { Assignment = TaskAssignment.Unassigned }),
+        ("first page, filter=role (office and office-less tasks merged)", new TaskListQuery(TaskFilter.Role) { Limit = pageSize }),
+    };
+    foreach (var (what, query) in figures)
+    {
+        for (var i = 0; i < runs / 4; i++)
+        {
+            await inbox.ListAsync(officer, query);
+        }
+
+        var latencies = new Latencies();
+        var listed = 0;
+        for (var i = 0; i < runs; i++)
+        {
+            listed += (await latencies.TimeAsync(() => inbox.ListAsync(officer, query))).Items.Count;
+        }
+
+        Require($"inbox {what}: tasks listed", runs * pageSize, listed);
+        Console.WriteLine($"inbox {what}, {pageSize} of {perOffice} open tasks in the office: {latencies}");
+    }
+}
+
+static bool SortsBefore(HumanTask a, HumanTask b)
+{
+    var byDue = (a.DueDate ?? LocalDate.MaxIsoValue).CompareTo(b.DueDate ?? LocalDate.MaxIsoValue);
+    var byCreated = a.CreatedAt.CompareTo(b.CreatedAt);
+    return byDue < 0 || byDue == 0 && (byCreated < 0 || byCreated == 0 && a.Id != b.Id);
+}
+
 void Require(string what, int expected, int done)
 {
     if (done < expected)
@@ -216,7 +327,7 @@ internal sealed class NoOpJob
     public void Run() => Interlocked.Increment(ref count);
 }
 
-internal sealed record BenchmarkOptions(int N, int Concurrency, int Workers, bool Durable, string? Connection, int WarmUpSeconds, int FireJobsPerBatch, string? Only)
+internal sealed record BenchmarkOptions(int N, int Concurrency, int Workers, bool Durable, string? Connection, int WarmUpSeconds, int FireJobsPerBatch, string? Only, int InboxTasks)
 {
     public bool Measures(string figure) => Only is null || Only == figure;
 
@@ -230,6 +341,7 @@ internal sealed record BenchmarkOptions(int N, int Concurrency, int Workers, boo
         var durable = false;
         string? connection = null;
         string? only = null;
+        var inboxTasks = 1_000_000;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -240,13 +352,14 @@ internal sealed record BenchmarkOptions(int N, int Concurrency, int Workers, boo
                 case "--durable": durable = true; break;
                 case "--connection": connection = args[++i]; break;
                 case "--warmup": warmUp = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                case "--only" when i + 1 < args.Length && args[i + 1] is "starts" or "completions" or "timers" or "hangfire": only = args[++i]; break;
+                case "--only" when i + 1 < args.Length && args[i + 1] is "starts" or "completions" or "timers" or "hangfire" or "inbox": only = args[++i]; break;
+                case "--inbox-tasks": inboxTasks = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--fire-jobs-per-batch": fireJobsPerBatch = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: return null;
             }
         }
 
-        return new BenchmarkOptions(n, concurrency, workers, durable, connection, warmUp, fireJobsPerBatch, only);
+        return new BenchmarkOptions(n, concurrency, workers, durable, connection, warmUp, fireJobsPerBatch, only, inboxTasks);
     }
 }
 

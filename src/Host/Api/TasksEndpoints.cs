@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
 using NodaTime;
+using NodaTime.Text;
 using Verkstallighet.Host.Security;
 using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Activities;
@@ -33,18 +36,12 @@ public static class TasksEndpoints
     {
         var group = app.MapGroup("/api/tasks").WithTags("Tasks");
 
-        group.MapGet("/", async (string? filter, string? role, int? limit, HttpContext context, TaskInbox inbox, ActivityRegistry activities, CancellationToken ct) =>
-        {
-            var parsed = TaskFilter.Role;
-            if (filter is not null && (!Enum.TryParse(filter, ignoreCase: true, out parsed) || !Enum.IsDefined(parsed)))
-            {
-                throw new BadRequestException($"filter '{filter}' is not one of mine, office, role.");
-            }
-
-            var tasks = await inbox.ListAsync(context.User.ToActor(), parsed, role, limit ?? 100, ct);
-            return tasks.Select(t => TaskSummary.From(t, Describe(activities, t)));
-        }).WithSummary("Open tasks: filter=mine (assigned to me), office (my office's) or role (for my roles at my office; the default).");
-
+        group.MapGet("/", ListTasks)
+            .WithSummary("Open tasks, sorted by due date (none last), then created, then id; one page at a time.")
+            .WithDescription("filter=mine (assigned to me), office (my office's) or role (for my roles at my office; the default), " +
+                             "role (with filter=role: one of my roles), activityType, correlationId (the case), dueBefore (yyyy-MM-dd, " +
+                             "exclusive), overdue=true, assigned=mine|unassigned, limit (1–500, default 100) and after (the cursor of " +
+                             "the next page, from the previous page's Link rel=\"next\" or X-Next-Cursor header; valid only with the same filters).");
         group.MapGet("/{id:guid}", async (Guid id, HttpContext context, TaskInbox inbox, ActivityRegistry activities, CancellationToken ct) =>
         {
             var task = await inbox.GetAsync(id, context.User.ToActor(), ct);
@@ -70,6 +67,86 @@ public static class TasksEndpoints
         }).WithSummary("Completes the task with its form data; the workflow continues. A second completion, or a stale version, is 409.");
 
         return app;
+    }
+
+    public const string NextCursorHeader = "X-Next-Cursor";
+
+    public static async Task<Results<Ok<IEnumerable<TaskSummary>>, ValidationProblem, ProblemHttpResult>> ListTasks(
+        string? filter, string? role, string? activityType, string? correlationId, string? dueBefore, bool? overdue, string? assigned,
+        int? limit, string? after, HttpContext context, TaskInbox inbox, ActivityRegistry activities, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var parsedFilter = TaskFilter.Role;
+        if (filter is not null && (!Enum.TryParse(filter, ignoreCase: true, out parsedFilter) || !Enum.IsDefined(parsedFilter) || int.TryParse(filter, out _)))
+        {
+            errors["filter"] = [$"'filter' must be one of mine, office, role, not '{filter}'."];
+        }
+
+        TaskAssignment? assignment = null;
+        if (assigned is not null)
+        {
+            if (Enum.TryParse<TaskAssignment>(assigned, ignoreCase: true, out var parsedAssignment) && Enum.IsDefined(parsedAssignment) && !int.TryParse(assigned, out _))
+            {
+                assignment = parsedAssignment;
+            }
+            else
+            {
+                errors["assigned"] = [$"'assigned' must be mine or unassigned, not '{assigned}'."];
+            }
+        }
+
+        LocalDate? dueBeforeDate = null;
+        if (dueBefore is not null)
+        {
+            var parsedDate = LocalDatePattern.Iso.Parse(dueBefore);
+            if (parsedDate.Success)
+            {
+                dueBeforeDate = parsedDate.Value;
+            }
+            else
+            {
+                errors["dueBefore"] = [$"'dueBefore' must be a date (yyyy-MM-dd), not '{dueBefore}'."];
+            }
+        }
+
+        if (limit is < 1 or > TaskListQuery.MaxLimit)
+        {
+            errors["limit"] = [$"'limit' must be between 1 and {TaskListQuery.MaxLimit}."];
+        }
+
+        if (role is not null && parsedFilter != TaskFilter.Role)
+        {
+            errors["role"] = ["'role' applies only with filter=role."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The task list parameters are not valid.");
+        }
+
+        var query = new TaskListQuery(parsedFilter)
+        {
+            Role = role,
+            ActivityType = activityType,
+            CorrelationId = correlationId,
+            DueBefore = dueBeforeDate,
+            Overdue = overdue ?? false,
+            Assignment = assignment,
+            Limit = limit ?? TaskListQuery.DefaultLimit,
+            After = after,
+        };
+        var page = await inbox.ListAsync(context.User.ToActor(), query, ct);
+        if (page.Next is not null)
+        {
+            context.Response.Headers[NextCursorHeader] = page.Next;
+            var nextUrl = QueryHelpers.AddQueryString(
+                context.Request.Path,
+                context.Request.Query.Where(p => !string.Equals(p.Key, "after", StringComparison.OrdinalIgnoreCase)).SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v)))
+                    .Append(KeyValuePair.Create("after", (string?)page.Next)));
+            context.Response.Headers.Link = $"<{nextUrl}>; rel=\"next\"";
+        }
+
+        return TypedResults.Ok(page.Items.Select(t => TaskSummary.From(t, Describe(activities, t))));
     }
 
     private static ActivityDescriptor? Describe(ActivityRegistry activities, HumanTask task) =>

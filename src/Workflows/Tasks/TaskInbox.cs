@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Verkstallighet.Workflows.Access;
+using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Journal;
 using Verkstallighet.Workflows.Persistence;
 
@@ -21,39 +22,36 @@ public enum TaskFilter
 /// <summary>The task inbox: listing, claiming and releasing human tasks. Completing goes through the runtime.</summary>
 public sealed class TaskInbox(IDbContextFactory<WorkflowsDbContext> contexts, InstanceAccess access, IClock clock)
 {
-    public const int MaxPageSize = 500;
-
-    public async Task<IReadOnlyList<HumanTask>> ListAsync(Actor actor, TaskFilter filter, string? role = null, int limit = 100, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A page of open tasks, sorted by due date (none last), created and id, read in SQL through the partial indexes on
+    /// open tasks. The cases of the listed tasks are recorded as read.
+    /// </summary>
+    public async Task<TaskPage> ListAsync(Actor actor, TaskListQuery query, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.Tasks.AsNoTracking().Where(t => t.Status == HumanTaskStatus.Open);
-        switch (filter)
+        var roles = new List<string>();
+        if (query.Filter == TaskFilter.Role)
         {
-            case TaskFilter.Mine:
-                query = query.Where(t => t.Assignee == actor.UserId);
-                break;
-            case TaskFilter.Office:
-                query = query.Where(t => t.Office == actor.Office);
-                break;
-            case TaskFilter.Role:
-                if (role is not null && !actor.IsInRole(role))
-                {
-                    throw new ForbiddenException($"You do not have the role {role}.");
-                }
+            if (query.Role is not null && !actor.IsInRole(query.Role))
+            {
+                throw new ForbiddenException($"You do not have the role {query.Role}.");
+            }
 
-                var roles = role is null ? actor.Roles.ToList() : [role];
-                query = query.Where(t => roles.Contains(t.CandidateRole) && (t.Office == null || t.Office == actor.Office));
-                break;
+            roles = query.Role is null ? [.. actor.Roles.Order(StringComparer.Ordinal)] : [query.Role];
         }
 
-        var tasks = await query
-            .OrderBy(t => t.DueDate == null)
-            .ThenBy(t => t.DueDate)
-            .ThenBy(t => t.CreatedAt)
-            .Take(Math.Clamp(limit, 1, MaxPageSize))
-            .ToListAsync(cancellationToken);
+        var after = TaskCursor.Decode(query);
+        var limit = Math.Clamp(query.Limit, 1, TaskListQuery.MaxLimit);
+        var (sql, parameters) = TaskListSql.Build(query, actor, roles, DeadlineCalculator.Today(clock.GetCurrentInstant()), after, limit + 1);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var tasks = await db.Tasks.FromSqlRaw(sql, parameters).AsNoTracking().ToListAsync(cancellationToken);
+        var next = tasks.Count > limit ? TaskCursor.After(tasks[limit - 1]).Encode(query) : null;
+        if (tasks.Count > limit)
+        {
+            tasks.RemoveAt(limit);
+        }
+
         await access.RecordListedAsync(tasks.Select(t => t.InstanceId), actor, "task list", cancellationToken);
-        return tasks;
+        return new TaskPage(tasks, next);
     }
 
     /// <summary>

@@ -117,7 +117,7 @@ public sealed class InstanceAccessTests
         await engine.StartAsync("UserTask");
         await engine.StartAsync("UserTask");
 
-        var listed = await engine.Inbox.ListAsync(Actors.Officer, Tasks.TaskFilter.Office);
+        var listed = (await engine.Inbox.ListAsync(Actors.Officer, new Workflows.Tasks.TaskListQuery(Workflows.Tasks.TaskFilter.Office))).Items;
 
         Assert.Equal(2, listed.Count);
         Assert.Equal(["anna Listed task list", "anna Listed task list"], log.Lines);

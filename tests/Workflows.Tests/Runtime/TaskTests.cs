@@ -105,21 +105,21 @@ public sealed class TaskTests
         await engine.StartAsync("UserTask", new { office = "Göteborg" });
         var task = Assert.Single(await engine.OpenTasksAsync(stockholm.InstanceId));
 
-        Assert.Empty(await engine.Inbox.ListAsync(Actors.Officer, TaskFilter.Mine));
-        Assert.Equal([task.Id], (await engine.Inbox.ListAsync(Actors.Officer, TaskFilter.Office)).Select(t => t.Id));
-        Assert.Equal([task.Id], (await engine.Inbox.ListAsync(Actors.Officer, TaskFilter.Role)).Select(t => t.Id));
-        Assert.Empty(await engine.Inbox.ListAsync(Actors.Chief, TaskFilter.Role, role: "Chief"));
+        Assert.Empty((await engine.Inbox.ListAsync(Actors.Officer, new TaskListQuery(TaskFilter.Mine))).Items);
+        Assert.Equal([task.Id], (await engine.Inbox.ListAsync(Actors.Officer, new TaskListQuery(TaskFilter.Office))).Items.Select(t => t.Id));
+        Assert.Equal([task.Id], (await engine.Inbox.ListAsync(Actors.Officer, new TaskListQuery(TaskFilter.Role))).Items.Select(t => t.Id));
+        Assert.Empty((await engine.Inbox.ListAsync(Actors.Chief, new TaskListQuery(TaskFilter.Role) { Role = "Chief" })).Items);
 
         var claimed = await engine.Inbox.ClaimAsync(task.Id, Actors.Officer, task.Version);
         Assert.Equal("anna", claimed.Assignee);
-        Assert.Equal([task.Id], (await engine.Inbox.ListAsync(Actors.Officer, TaskFilter.Mine)).Select(t => t.Id));
+        Assert.Equal([task.Id], (await engine.Inbox.ListAsync(Actors.Officer, new TaskListQuery(TaskFilter.Mine))).Items.Select(t => t.Id));
         await Assert.ThrowsAsync<ConflictException>(() => engine.Inbox.ClaimAsync(task.Id, Actors.OtherOfficer, null));
         await Assert.ThrowsAsync<ConflictException>(() => engine.Inbox.ReleaseAsync(task.Id, Actors.OtherOfficer, null));
 
         var released = await engine.Inbox.ReleaseAsync(task.Id, Actors.Officer, claimed.Version);
         Assert.Null(released.Assignee);
-        Assert.Empty(await engine.Inbox.ListAsync(Actors.Officer, TaskFilter.Mine));
-        await Assert.ThrowsAsync<ForbiddenException>(() => engine.Inbox.ListAsync(Actors.Officer, TaskFilter.Role, role: "Chief"));
+        Assert.Empty((await engine.Inbox.ListAsync(Actors.Officer, new TaskListQuery(TaskFilter.Mine))).Items);
+        await Assert.ThrowsAsync<ForbiddenException>(() => engine.Inbox.ListAsync(Actors.Officer, new TaskListQuery(TaskFilter.Role) { Role = "Chief" }));
     }
 
     [Fact]

@@ -1,0 +1,11 @@
+namespace Verkstallighet.Workflows.Tasks;
+
+/// <summary>Narrows a task list by who holds the task.</summary>
+public enum TaskAssignment
+{
+    /// <summary>Claimed by me.</summary>
+    Mine,
+
+    /// <summary>Claimed by nobody.</summary>
+    Unassigned,
+}
