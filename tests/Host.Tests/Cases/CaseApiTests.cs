@@ -1,5 +1,4 @@
 using System.Net;
-using Npgsql;
 using Verkstallighet.Host.Tests.Support;
 
 namespace Verkstallighet.Host.Tests.Cases;
@@ -48,7 +47,7 @@ public sealed class CaseApiTests
         Assert.Contains("Stockholm City", (string)(await erik.ProblemAsync(403))["detail"]!);
         Assert.Contains("officers and chiefs", (string)(await owner.ProblemAsync(403))["detail"]!);
         await erikEvent.ProblemAsync(403);
-        var log = await AccessLogAsync(cases, caseId);
+        var log = await cases.AccessLogAsync(caseId);
         Assert.Equal(
             ["anna Write case created (Supervision)", "erik Denied case", "cecilia Denied case", "erik Denied event ClientNotReached", "anna Read case", "anna Write risk assessment", "anna Write task Assess completed", "anna Read plans"],
             log);
@@ -124,21 +123,5 @@ public sealed class CaseApiTests
 
         Assert.NotEmpty(logging.Messages);
         Assert.DoesNotContain(logging.Messages, m => m.Contains("2384") || m.Contains("2385"));
-    }
-
-    private static async Task<List<string>> AccessLogAsync(CaseHost cases, string caseId)
-    {
-        await using var connection = new NpgsqlConnection(cases.Host.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT user_id || ' ' || kind || ' ' || what FROM verkstallighet.access_log WHERE case_id = @id ORDER BY id", connection);
-        command.Parameters.AddWithValue("id", Guid.Parse(caseId));
-        var rows = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
     }
 }
