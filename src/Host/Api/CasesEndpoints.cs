@@ -42,7 +42,7 @@ public static class CasesEndpoints
 
         group.MapGet("/{id:guid}/plans/{version:int}/copy.pdf", ClientCopyPdf)
             .WithSummary("The client's copy of an established plan (KVFS 2011:5 12 §) as a PDF on A4, personnummer masked.")
-            .Produces(StatusCodes.Status200OK, contentType: Verkstallighet.Activities.Plans.ClientCopyPdf.ContentType)
+            .Produces<Stream>(StatusCodes.Status200OK, Verkstallighet.Activities.Plans.ClientCopyPdf.ContentType)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -108,6 +108,16 @@ public sealed class ClientCopyPdfTests : IAsyncLifetime
         await (await cases.Host.As("anna").GetAsync($"/api/cases/{caseId}/plans/2/copy")).ProblemAsync(404);
     }
 
+    [Fact]
+    public async Task OpenApi_DeclaresThePdf_AndEveryRefusal()
+    {
+        var document = await (await cases.Host.As("anna").GetAsync("/openapi/v1.json")).OkJsonAsync();
+
+        var responses = document["paths"]!["/api/cases/{id}/plans/{version}/copy.pdf"]!["get"]!["responses"]!.AsObject();
+        Assert.NotNull(responses["200"]!["content"]!["application/pdf"]);
+        Assert.All(new[] { "403", "404", "409" }, status => Assert.NotNull(responses[status]));
+    }
+
     /// <summary>The words of every page, each separated by one space, so phrases can be matched whatever the spacing in the file.</summary>
     private static string TextOf(PdfDocument pdf) =>
         string.Join(' ', pdf.GetPages().SelectMany(page => page.GetWords()).Select(word => word.Text));
