@@ -12,7 +12,7 @@ public sealed class DejaVuFontResolver : IFontResolver
     private const string RegularFace = "DejaVuSans";
     private const string BoldFace = "DejaVuSans-Bold";
 
-    private static readonly string[] FontFolders =
+    private static readonly string[] SystemFontFolders =
     [
         "/usr/share/fonts/truetype/dejavu",
         "/usr/share/fonts/dejavu",
@@ -20,6 +20,16 @@ public sealed class DejaVuFontResolver : IFontResolver
         "/usr/local/share/fonts",
         "/usr/share/fonts",
     ];
+
+    private readonly IReadOnlyList<string> fontFolders;
+
+    public DejaVuFontResolver()
+        : this(SystemFontFolders)
+    {
+    }
+
+    /// <summary>A resolver that looks only in these folders (tests use it to show the missing-font message).</summary>
+    internal DejaVuFontResolver(IReadOnlyList<string> fontFolders) => this.fontFolders = fontFolders;
 
     private static readonly Lazy<bool> Registered = new(() =>
     {
@@ -37,9 +47,9 @@ public sealed class DejaVuFontResolver : IFontResolver
 
     public byte[]? GetFont(string faceName) => File.ReadAllBytes(Find(faceName + ".ttf"));
 
-    private static string Find(string fileName)
+    private string Find(string fileName)
     {
-        foreach (var folder in FontFolders.Where(Directory.Exists))
+        foreach (var folder in fontFolders.Where(Directory.Exists))
         {
             var direct = Path.Combine(folder, fileName);
             if (File.Exists(direct))
@@ -55,7 +65,7 @@ public sealed class DejaVuFontResolver : IFontResolver
         }
 
         throw new FileNotFoundException(
-            $"The font {fileName} (DejaVu Sans) was not found in {string.Join(", ", FontFolders)}; the client's copy as PDF needs it. " +
+            $"The font {fileName} (DejaVu Sans) was not found in {string.Join(", ", fontFolders)}; the client's copy as PDF needs it. " +
             "On Debian install the package fonts-dejavu-core.", fileName);
     }
 }
