@@ -218,8 +218,22 @@ public sealed partial class CaseService(
     /// <summary>The client's copy of an established plan (12 §), as a printable HTML document.</summary>
     public async Task<string> ClientCopyAsync(Guid caseId, int version, Actor actor, CancellationToken cancellationToken = default)
     {
+        var (@case, plan) = await ClientCopySourceAsync(caseId, version, actor, "client's copy", cancellationToken);
+        return ClientCopy.Render(@case, plan);
+    }
+
+    /// <summary>The client's copy of an established plan (12 §), as a PDF document on A4.</summary>
+    public async Task<byte[]> ClientCopyPdfAsync(Guid caseId, int version, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var (@case, plan) = await ClientCopySourceAsync(caseId, version, actor, "client's copy (PDF)", cancellationToken);
+        return ClientCopyPdf.Render(@case, plan);
+    }
+
+    /// <summary>The case and its established plan version for a client's copy, with the access logged; else 403, 404 or 409.</summary>
+    private async Task<(Case Case, Plan Plan)> ClientCopySourceAsync(Guid caseId, int version, Actor actor, string what, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var @case = await AccessAsync(db, caseId, actor, $"client's copy of plan version {version}", cancellationToken);
+        var @case = await AccessAsync(db, caseId, actor, $"{what} of plan version {version}", cancellationToken);
         var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.CaseId == caseId && p.Version == version, cancellationToken)
             ?? throw new NotFoundException($"The case has no plan version {version}.");
         if (plan.Status is not (PlanStatus.Established or PlanStatus.Superseded))
@@ -227,7 +241,7 @@ public sealed partial class CaseService(
             throw new ConflictException($"Plan version {version} is {plan.Status}; the client's copy is made of an established plan.");
         }
 
-        return ClientCopy.Render(@case, plan);
+        return (@case, plan);
     }
 
     /// <summary>Loads a case for someone who may reach it, and logs the access; a refusal is logged too and is a 403 with the reason.</summary>

@@ -28,7 +28,7 @@ public static class ClientCopy
         html.Append("<h2>Åtgärder</h2><table><thead><tr><th>Åtgärd</th><th>Område</th><th>Ansvarig</th><th>Klar senast</th><th>Uppföljning</th></tr></thead><tbody>");
         foreach (var measure in plan.Measures.OrderBy(m => m.DueDate))
         {
-            var responsible = measure.Responsible == ResponsibleParty.AnnanMyndighet ? measure.OtherAuthority : ResponsibleName(measure.Responsible);
+            var responsible = ResponsibleText(measure);
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr><td>{E(measure.Description)}</td><td>{E(measure.Area.ToString())}</td><td>{E(responsible)}</td><td>{D(measure.DueDate)}</td><td>{E(measure.FollowUpMethod)}</td></tr>");
         }
@@ -40,7 +40,7 @@ public static class ClientCopy
         return html.ToString();
     }
 
-    private static string SanctionName(Sanction sanction) => sanction switch
+    internal static string SanctionName(Sanction sanction) => sanction switch
     {
         Sanction.Skyddstillsyn => "Skyddstillsyn",
         Sanction.VillkorligDom => "Villkorlig dom med samhällstjänst",
@@ -48,12 +48,15 @@ public static class ClientCopy
         _ => sanction.ToString(),
     };
 
-    private static string Participation(Plan plan) => plan.ClientParticipation switch
+    internal static string Participation(Plan plan) => plan.ClientParticipation switch
     {
         ClientParticipation.Yes => "ja",
         ClientParticipation.No => "nej" + (plan.ParticipationReason is null ? "" : $" ({plan.ParticipationReason})"),
         _ => "kunde inte" + (plan.ParticipationReason is null ? "" : $" ({plan.ParticipationReason})"),
     };
+
+    internal static string? ResponsibleText(Measure measure) =>
+        measure.Responsible == ResponsibleParty.AnnanMyndighet ? measure.OtherAuthority : ResponsibleName(measure.Responsible);
 
     private static string ResponsibleName(ResponsibleParty party) => party switch
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Verkstallighet.Activities.Cases;
 using Verkstallighet.Host.Security;
 
@@ -39,9 +40,23 @@ public static class CasesEndpoints
             Results.Content(await cases.ClientCopyAsync(id, version, context.User.ToActor(), ct), "text/html; charset=utf-8"))
             .WithSummary("The client's copy of an established plan (KVFS 2011:5 12 §), printable.");
 
+        group.MapGet("/{id:guid}/plans/{version:int}/copy.pdf", ClientCopyPdf)
+            .WithSummary("The client's copy of an established plan (KVFS 2011:5 12 §) as a PDF on A4, personnummer masked.")
+            .Produces<Stream>(StatusCodes.Status200OK, Verkstallighet.Activities.Plans.ClientCopyPdf.ContentType)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         group.MapPost("/{id:guid}/deadlines/{deadlineId:guid}/waive", async (Guid id, Guid deadlineId, WaiveDeadlineRequest request, HttpContext context, CaseService cases, CancellationToken ct) =>
             await cases.WaiveDeadlineAsync(id, deadlineId, request, context.User.ToActor(), ct))
             .WithSummary("A chief waives a deadline for special reasons (särskilda skäl, 16 §); no escalation follows.");
         return app;
+    }
+
+    /// <summary>The PDF of the client's copy, as a download named after the case and plan version.</summary>
+    public static async Task<FileContentHttpResult> ClientCopyPdf(Guid id, int version, HttpContext context, CaseService cases, CancellationToken ct)
+    {
+        var pdf = await cases.ClientCopyPdfAsync(id, version, context.User.ToActor(), ct);
+        return TypedResults.File(pdf, Verkstallighet.Activities.Plans.ClientCopyPdf.ContentType, $"verkstallighetsplan-{id:N}-v{version}.pdf");
     }
 }

@@ -48,6 +48,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("GET /api/cases/{id:guid}/plans",                          "200/403", "200/403", "403",       "403",        "401"),
         new("GET /api/cases/{id:guid}/plans/{version:int}",            "404/403", "404/403", "403",       "403",        "401"),
         new("GET /api/cases/{id:guid}/plans/{version:int}/copy",       "404/403", "404/403", "403",       "403",        "401"),
+        new("GET /api/cases/{id:guid}/plans/{version:int}/copy.pdf",   "404/403", "404/403", "403",       "403",        "401"),
         new("POST /api/cases/{id:guid}/deadlines/{deadlineId:guid}/waive", "403", "400/403", "403",       "403",        "401"),
 
         // Instances: own office for officers and chiefs, every office for process owners and administrators.
