@@ -64,8 +64,8 @@ public sealed class DejaVuFontResolver : IFontResolver
             }
         }
 
-        throw new FileNotFoundException(
+        throw new FontsMissingException(
             $"The font {fileName} (DejaVu Sans) was not found in {string.Join(", ", fontFolders)}; the client's copy as PDF needs it. " +
-            "On Debian install the package fonts-dejavu-core.", fileName);
+            "On Debian install the package fonts-dejavu-core.");
     }
 }

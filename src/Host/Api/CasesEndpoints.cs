@@ -45,7 +45,8 @@ public static class CasesEndpoints
             .Produces<Stream>(StatusCodes.Status200OK, Verkstallighet.Activities.Plans.ClientCopyPdf.ContentType)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         group.MapPost("/{id:guid}/deadlines/{deadlineId:guid}/waive", async (Guid id, Guid deadlineId, WaiveDeadlineRequest request, HttpContext context, CaseService cases, CancellationToken ct) =>
             await cases.WaiveDeadlineAsync(id, deadlineId, request, context.User.ToActor(), ct))

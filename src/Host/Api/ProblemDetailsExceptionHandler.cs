@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Verkstallighet.Activities.Plans;
 using Verkstallighet.Workflows;
 
 namespace Verkstallighet.Host.Api;
@@ -30,6 +31,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict with the current state.", conflict.Message),
             ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden.", forbidden.Message),
             BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is malformed.", Unwrap(bad)),
+            FontsMissingException fonts => Problem(StatusCodes.Status503ServiceUnavailable, "The PDF cannot be made on this server.", fonts.Message),
             _ when IsDatabaseUnavailable(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "The database is not available.",
                 "PostgreSQL did not answer; nothing was changed. Try again shortly."),
             _ => null,

@@ -29,7 +29,7 @@ public sealed class DejaVuFontResolverTests
         var empty = Directory.CreateTempSubdirectory("no-fonts-").FullName;
         try
         {
-            var error = Assert.Throws<FileNotFoundException>(() => new DejaVuFontResolver([empty]).GetFont("DejaVuSans"));
+            var error = Assert.Throws<FontsMissingException>(() => new DejaVuFontResolver([empty]).GetFont("DejaVuSans"));
 
             Assert.Contains("fonts-dejavu-core", error.Message);
             Assert.Contains(empty, error.Message);
