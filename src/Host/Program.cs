@@ -2,6 +2,7 @@ using Verkstallighet.Host.Api;
 using Verkstallighet.Host.Database;
 using Verkstallighet.Host.Security;
 using Verkstallighet.Host.Security.Sessions;
+using Verkstallighet.Host.Ui;
 using Verkstallighet.Host.Workflows;
 using Verkstallighet.Workflows.Clock;
 using Verkstallighet.Workflows.Persistence;
@@ -14,11 +15,13 @@ try
     builder.AddVerkstallighetAuthentication();
     builder.AddVerkstallighetSessions();
     builder.AddVerkstallighetApi();
+    builder.AddVerkstallighetUi();
 
     var app = builder.Build();
     await app.InitializeWorkflowsAsync();
     await app.InitializeSessionsAsync();
-    app.UseVerkstallighetApi(simulatedClock);
+    app.UseVerkstallighetApi(simulatedClock, beforeRouting: pages => pages.UseNotFoundPage());
+    app.MapVerkstallighetUi();
     await app.RunAsync();
     return 0;
 }

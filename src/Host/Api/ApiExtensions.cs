@@ -1,5 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using Scalar.AspNetCore;
@@ -33,12 +31,15 @@ public static class ApiExtensions
         return builder;
     }
 
-    public static WebApplication UseVerkstallighetApi(this WebApplication app, bool simulatedClock)
+    /// <param name="beforeRouting">Middleware that must see the API's status pages' answer come back and run before routing (the UI's "not found" page).</param>
+    public static WebApplication UseVerkstallighetApi(this WebApplication app, bool simulatedClock, Action<WebApplication>? beforeRouting = null)
     {
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimit>(MaxRequestBodyBytes);
+        beforeRouting?.Invoke(app);
+        app.UseRouting(); // here, after the status pages, so that a re-executed request is routed anew
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery(); // validates the forms of endpoints that ask for it (Blazor's among them)
@@ -47,13 +48,7 @@ public static class ApiExtensions
         app.MapOpenApi();
         // Its fonts come from this Host, not from Scalar's font server, which the Content-Security-Policy does not allow.
         app.MapScalarApiReference(options => options.WithTitle("Verkställighet.Workflows API").DisableDefaultFonts());
-        if (app.Environment.IsDevelopment())
-        {
-            app.MapDevelopmentLogin();
-        }
-
-        app.MapGet("/", (HttpContext context, IAntiforgery antiforgery) => Results.Content(HomePage(antiforgery.GetAndStoreTokens(context)), "text/html; charset=utf-8"))
-            .ExcludeFromDescription();
+        app.MapSignInAndOut(app.Environment.IsDevelopment());
         app.MapDefinitions();
         app.MapInstances();
         app.MapCases();
@@ -67,19 +62,6 @@ public static class ApiExtensions
         app.MapHangfireDashboardForAdministrators();
         return app;
     }
-
-    private static string HomePage(AntiforgeryTokenSet antiforgery) => $$"""
-        <!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Verkställighet.Workflows</title>
-        <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto}</style></head><body>
-        <h1>Verkställighet.Workflows</h1>
-        <ul>
-          <li><a href="/scalar/v1">API-referens</a> (OpenAPI: <a href="/openapi/v1.json">/openapi/v1.json</a>)</li>
-          <li><a href="/hangfire">Hangfire</a> (administratörer)</li>
-          <li><a href="/health">Hälsa</a></li>
-        </ul>
-        <form method="post" action="/logout"><input type="hidden" name="{{WebUtility.HtmlEncode(antiforgery.FormFieldName)}}" value="{{WebUtility.HtmlEncode(antiforgery.RequestToken)}}"><button>Logga ut</button></form>
-        </body></html>
-        """;
 }
 
 /// <summary>Healthy when PostgreSQL answers.</summary>

@@ -61,6 +61,7 @@ public static class AuthenticationExtensions
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.LoginPath = "/login";
+            options.AccessDeniedPath = Ui.Shell.NoAccess.Path;
             options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
             if (!development)

@@ -9,8 +9,8 @@ public sealed class CaseHost : IAsyncDisposable
 
     public HostFactory Host { get; }
 
-    public static async Task<CaseHost> StartAsync(Microsoft.Extensions.Logging.ILoggerFactory? logging = null) =>
-        new(await HostFactory.StartAsync(seedDirectory: Path.Combine(AppContext.BaseDirectory, "Workflows"), logging: logging));
+    public static async Task<CaseHost> StartAsync(Microsoft.Extensions.Logging.ILoggerFactory? logging = null, bool kestrel = false) =>
+        new(await HostFactory.StartAsync(seedDirectory: Path.Combine(AppContext.BaseDirectory, "Workflows"), logging: logging, kestrel: kestrel));
 
     public const string Personnummer = "19850315-2384";
 

@@ -20,12 +20,24 @@ public sealed class HostFactory(string connectionString, string clockMode = "Sim
 {
     public const string ClockStart = "2026-01-31T08:00:00Z";
 
-    public static async Task<HostFactory> StartAsync(string clockMode = "Simulated", string? seedDirectory = null, ILoggerFactory? logging = null)
+    /// <param name="kestrel">
+    /// Serve on a real socket (a port the system picks, so parallel tests never race for one), for a browser; otherwise
+    /// in memory.
+    /// </param>
+    public static async Task<HostFactory> StartAsync(string clockMode = "Simulated", string? seedDirectory = null, ILoggerFactory? logging = null, bool kestrel = false)
     {
         var factory = new HostFactory(await TestPostgres.CreateDatabaseAsync(), clockMode, seedDirectory, logging: logging);
-        _ = factory.Server; // starts the Host: migrate, seed, sweep registration
+        if (kestrel)
+        {
+            factory.UseKestrel(0);
+        }
+
+        factory.StartServer(); // starts the Host: migrate, seed, sweep registration
         return factory;
     }
+
+    /// <summary>Where a browser finds the Host (Kestrel's address once started with kestrel: true).</summary>
+    public Uri BaseAddress => ClientOptions.BaseAddress;
 
     public string ConnectionString { get; } = connectionString;
 

@@ -1,0 +1,47 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Verkstallighet.Host.Tests.Ui.Support;
+
+/// <summary>What every browser test checks of a page: WCAG 2.1 AA by axe, and a screenshot kept as an artefact.</summary>
+public static class PageChecks
+{
+    /// <summary>Fails on any serious or critical axe violation of WCAG 2.0/2.1 A and AA, naming the rule and the elements.</summary>
+    public static async Task AssertAccessibleAsync(this IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"{page.Url}: " + string.Join("\n", serious.Select(v =>
+            $"{v.Impact} {v.Id}: {v.Help} — {string.Join("; ", v.Nodes.Take(5).Select(n => n.Html))}")));
+    }
+
+    /// <summary>Where screenshots go: SCREENSHOT_DIR, or artifacts/screenshots in the repository.</summary>
+    public static string ScreenshotDirectory =>
+        Environment.GetEnvironmentVariable("SCREENSHOT_DIR") is { Length: > 0 } configured ? configured : Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+
+    /// <summary>Saves a full-page PNG named after the page, for people to look at (and for the README's pictures).</summary>
+    public static async Task<string> ScreenshotAsync(this IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        var path = Path.Combine(ScreenshotDirectory, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Verkstallighet.Workflows.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return AppContext.BaseDirectory;
+    }
+}
