@@ -32,7 +32,7 @@ public static class UiExtensions
 
     public static WebApplication MapVerkstallighetUi(this WebApplication app)
     {
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous(); // the sign-in page needs its styles before anyone is signed in
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -54,7 +54,7 @@ public sealed class AntiforgeryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SignOut_IsRefused_WithoutAnAntiforgeryToken_AndWorksWithTheOneFromTheHomePage()
+    public async Task SignOut_IsRefused_WithoutAnAntiforgeryToken_AndWorksWithTheOneOfTheSignedInUser()
     {
         var browser = BrowserSession.On(host);
         await browser.SignInAsync("anna");
@@ -63,7 +63,7 @@ public sealed class AntiforgeryTests : IAsyncLifetime
         await refused.ProblemAsync(400);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/tasks")).StatusCode);
 
-        var token = await browser.FormTokenAsync("/");
+        var token = await browser.FormTokenAsync("/login");
         var signedOut = await browser.PostFormAsync("/logout", new Dictionary<string, string> { [BrowserSession.TokenFieldName] = token });
 
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);

@@ -15,7 +15,7 @@ public sealed class SessionsAcrossHostsTests
         _ = second.Server;
         var onFirst = BrowserSession.On(first);
         await onFirst.SignInAsync("bertil");
-        var signOutToken = await onFirst.FormTokenAsync("/");
+        var signOutToken = await onFirst.FormTokenAsync("/login");
 
         var onSecond = onFirst.MovedTo(second);
         var tasks = await onSecond.GetAsync("/api/tasks?role=Chief");

@@ -23,6 +23,8 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"The browser tests need Chromium at {executable}: on Debian 'apt-get install chromium' (bash .ci/run does it), or set CHROMIUM_PATH.");
         }
 
+        // Web-first assertions wait for their condition; on a busy CI machine a circuit may take more than the default 5 s.
+        Assertions.SetDefaultExpectTimeout(30_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = executable, Headless = true });
     }
