@@ -14,6 +14,9 @@ public sealed class HostConfigurationException(string message) : Exception(messa
 public static class AuthenticationExtensions
 {
     public const string AdministratorPolicy = "Administrator";
+
+    /// <summary>The page a browser is sent to for a page its user may not open.</summary>
+    public const string AccessDeniedPath = "/no-access";
     private const string Selector = "Verkstallighet";
 
     /// <summary>
@@ -61,7 +64,7 @@ public static class AuthenticationExtensions
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.LoginPath = "/login";
-            options.AccessDeniedPath = Ui.Shell.NoAccess.Path;
+            options.AccessDeniedPath = AccessDeniedPath;
             options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
             if (!development)

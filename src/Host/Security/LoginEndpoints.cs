@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Verkstallighet.Host.Security.Sessions;
-using Verkstallighet.Host.Ui.Shell;
 
 namespace Verkstallighet.Host.Security;
 

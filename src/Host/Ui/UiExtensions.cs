@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using MudBlazor;
 using MudBlazor.Services;
 using Verkstallighet.Host.Ui.Shell;
@@ -17,6 +18,8 @@ public static class UiExtensions
             options.SnackbarConfiguration.VisibleStateDuration = 6000;
         });
         builder.Services.AddScoped<CurrentActor>();
+        builder.Services.AddScoped<CircuitActivity>();
+        builder.Services.AddScoped<CircuitHandler>(services => services.GetRequiredService<CircuitActivity>());
         return builder;
     }
 

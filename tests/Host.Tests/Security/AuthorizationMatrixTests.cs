@@ -49,6 +49,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("POST /owner",                                             "403",     "403",     "400",       "400",        "302"),
         new("GET /no-access",                                          "200",     "200",     "200",       "200",        "200"),
         new("POST /no-access",                                         "400",     "400",     "400",       "400",        "400"),
+        // Where an idle session ends; it signs the cookie out, so it is open to everyone.
+        new("GET /signed-out",                                         "200",     "200",     "200",       "200",        "200"),
+        new("POST /signed-out",                                        "400",     "400",     "400",       "400",        "400"),
         new("GET /not-found",                                          "200",     "200",     "200",       "200",        "302"),
         new("POST /not-found",                                         "400",     "400",     "400",       "400",        "302"),
         // Blazor's circuit: the hub needs a signed-in user (the anonymous are sent to sign in).

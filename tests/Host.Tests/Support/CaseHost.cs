@@ -9,8 +9,9 @@ public sealed class CaseHost : IAsyncDisposable
 
     public HostFactory Host { get; }
 
-    public static async Task<CaseHost> StartAsync(Microsoft.Extensions.Logging.ILoggerFactory? logging = null, bool kestrel = false) =>
-        new(await HostFactory.StartAsync(seedDirectory: Path.Combine(AppContext.BaseDirectory, "Workflows"), logging: logging, kestrel: kestrel));
+    public static async Task<CaseHost> StartAsync(Microsoft.Extensions.Logging.ILoggerFactory? logging = null, bool kestrel = false,
+        Action<Microsoft.AspNetCore.Hosting.IWebHostBuilder>? configure = null) =>
+        new(await HostFactory.StartAsync(seedDirectory: Path.Combine(AppContext.BaseDirectory, "Workflows"), logging: logging, kestrel: kestrel, configure: configure));
 
     public const string Personnummer = "19850315-2384";
 

@@ -24,9 +24,10 @@ public sealed class HostFactory(string connectionString, string clockMode = "Sim
     /// Serve on a real socket (a port the system picks, so parallel tests never race for one), for a browser; otherwise
     /// in memory.
     /// </param>
-    public static async Task<HostFactory> StartAsync(string clockMode = "Simulated", string? seedDirectory = null, ILoggerFactory? logging = null, bool kestrel = false)
+    public static async Task<HostFactory> StartAsync(string clockMode = "Simulated", string? seedDirectory = null, ILoggerFactory? logging = null, bool kestrel = false,
+        Action<IWebHostBuilder>? configure = null)
     {
-        var factory = new HostFactory(await TestPostgres.CreateDatabaseAsync(), clockMode, seedDirectory, logging: logging);
+        var factory = new HostFactory(await TestPostgres.CreateDatabaseAsync(), clockMode, seedDirectory, logging: logging, configure: configure);
         if (kestrel)
         {
             factory.UseKestrel(0);

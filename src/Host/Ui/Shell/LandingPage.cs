@@ -1,4 +1,5 @@
 using Verkstallighet.Activities;
+using Verkstallighet.Host.Security;
 using Verkstallighet.Workflows;
 
 namespace Verkstallighet.Host.Ui.Shell;
@@ -14,5 +15,5 @@ public static class LandingPage
         actor.IsInRole(Roles.Chief) ? Chief
         : actor.IsInRole(Roles.Officer) ? Inbox
         : actor.IsInRole(Roles.ProcessOwner) || actor.IsInRole(Roles.Administrator) ? Owner
-        : NoAccess.Path;
+        : AuthenticationExtensions.AccessDeniedPath;
 }

@@ -16,7 +16,12 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
 
     protected HostFactory Host => Cases.Host;
 
-    public virtual async Task InitializeAsync() => Cases = await CaseHost.StartAsync(kestrel: true);
+    public virtual async Task InitializeAsync() => Cases = await CaseHost.StartAsync(kestrel: true, configure: ConfigureHost);
+
+    /// <summary>Settings of this class's Host beyond the defaults (for example a short idle timeout).</summary>
+    protected virtual void ConfigureHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder host)
+    {
+    }
 
     /// <summary>A fresh browser profile signed in as the seeded user, on the page of their role.</summary>
     protected async Task<IPage> SignInAsync(string user) => Track(await browser.SignInAsync(Host.BaseAddress, user));

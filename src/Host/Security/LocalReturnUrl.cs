@@ -1,4 +1,4 @@
-namespace Verkstallighet.Host.Ui.Shell;
+namespace Verkstallighet.Host.Security;
 
 /// <summary>A return address after sign-in, kept only when it stays on this site (no open redirect).</summary>
 public static class LocalReturnUrl
