@@ -3,11 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Verkstallighet.Activities.Assessments;
 using Verkstallighet.Activities.Cases;
+using Verkstallighet.Activities.Chief;
 using Verkstallighet.Activities.Deadlines;
 using Verkstallighet.Activities.FollowUps;
 using Verkstallighet.Activities.Misconduct;
 using Verkstallighet.Activities.Persistence;
 using Verkstallighet.Activities.Plans;
+using Verkstallighet.Activities.Reports;
 using Verkstallighet.Activities.Transfers;
 using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Access;
@@ -48,6 +50,9 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddSingleton<IInstanceAccessLog, CaseAccessLog>();
         services.AddSingleton<CaseService>();
         services.AddSingleton<AccessLogQuery>();
+        services.AddSingleton<OfficeDeadlineQuery>();
+        services.AddSingleton<ChiefQueue>();
+        services.AddSingleton<OfficeReportQuery>();
         services.AddSingleton<VerkstallighetStartup>();
         return services;
     }
