@@ -8,6 +8,13 @@ namespace Verkstallighet.Host.Tests.Ui.Inbox;
 /// <summary>The officer's inbox in the browser: listing, claiming, filtering, deadlines, paging and the office boundary.</summary>
 public sealed class InboxTests(BrowserFixture browser) : BrowserTest(browser)
 {
+    static InboxTests()
+    {
+        // Six engineers' builds and browsers share two cores: a page can take longer than Playwright's 5 s default to
+        // connect its circuit. Every expectation still waits for a condition, only longer before it fails.
+        Assertions.SetDefaultExpectTimeout(30_000);
+    }
+
     private const string AssessTitle = "Risk- och behovsbedömning";
     private const string DraftTitle = "Upprätta förslag till verkställighetsplan";
 
@@ -75,7 +82,7 @@ public sealed class InboxTests(BrowserFixture browser) : BrowserTest(browser)
         await Assertions.Expect(Rows(page)).ToHaveCountAsync(1);
         await Assertions.Expect(Row(page, claimed)).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Radio, new() { Name = "Ej tagna" }).CheckAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Ej tagna", Exact = true }).CheckAsync();
         await ApplyAsync(page);
         await Assertions.Expect(Rows(page)).ToHaveCountAsync(1);
         await Assertions.Expect(Row(page, drafting)).ToBeVisibleAsync();
