@@ -40,7 +40,7 @@ public static class TasksEndpoints
             .WithSummary("Open tasks, sorted by due date (none last), then created, then id; one page at a time.")
             .WithDescription("filter=mine (assigned to me), office (my office's) or role (for my roles at my office; the default), " +
                              "role (with filter=role: one of my roles), activityType, correlationId (the case), dueBefore (yyyy-MM-dd, " +
-                             "exclusive), overdue=true, assigned=mine|unassigned, limit (1–500, default 100) and after (the cursor of " +
+                             "exclusive), overdue=true, assigned=mine|unassigned|mineOrUnassigned, limit (1–500, default 100) and after (the cursor of " +
                              "the next page, from the previous page's Link rel=\"next\" or X-Next-Cursor header; valid only with the same filters).");
         group.MapGet("/{id:guid}", async (Guid id, HttpContext context, TaskInbox inbox, ActivityRegistry activities, CancellationToken ct) =>
         {
@@ -91,7 +91,7 @@ public static class TasksEndpoints
             }
             else
             {
-                errors["assigned"] = [$"'assigned' must be mine or unassigned, not '{assigned}'."];
+                errors["assigned"] = [$"'assigned' must be mine, unassigned or mineOrUnassigned, not '{assigned}'."];
             }
         }
 

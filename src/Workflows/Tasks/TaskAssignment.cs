@@ -8,4 +8,7 @@ public enum TaskAssignment
 
     /// <summary>Claimed by nobody.</summary>
     Unassigned,
+
+    /// <summary>Claimed by me or by nobody: the inbox's own view, leaving out what colleagues hold.</summary>
+    MineOrUnassigned,
 }

@@ -3,7 +3,8 @@ using NodaTime;
 namespace Verkstallighet.Workflows.Tasks;
 
 /// <summary>
-/// Which open tasks to list and which page of them. Sorted by due date (tasks without one last), then created, then id.
+/// Which open tasks to list and which page of them. Sorted by due date (tasks without one last), then created, then id;
+/// <see cref="Descending"/> reverses that order exactly (tasks without a due date first, latest due first).
 /// <see cref="After"/> is the <see cref="TaskPage.Next"/> cursor of the previous page, valid only with the same filters.
 /// </summary>
 public sealed record TaskListQuery(TaskFilter Filter = TaskFilter.Role)
@@ -28,11 +29,14 @@ public sealed record TaskListQuery(TaskFilter Filter = TaskFilter.Role)
 
     public TaskAssignment? Assignment { get; init; }
 
+    /// <summary>The reverse order, read backwards through the same indexes.</summary>
+    public bool Descending { get; init; }
+
     public int Limit { get; init; } = DefaultLimit;
 
     public string? After { get; init; }
 
     /// <summary>Everything that selects the tasks (not the page): a cursor is valid only for the list it came from.</summary>
     internal string SelectionKey() => string.Join('\u001f',
-        Filter, Role, ActivityType, CorrelationId, DueBefore?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Overdue, Assignment);
+        Filter, Role, ActivityType, CorrelationId, DueBefore?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Overdue, Assignment, Descending);
 }

@@ -9,10 +9,13 @@ namespace Verkstallighet.Workflows.Tasks;
 /// The SQL of one page of open tasks. Every branch (one per office, or per role and office) reads a partial index on open
 /// tasks in sort order and stops at the page size; several branches are merged and cut again. Tasks without a due date
 /// sort last as <c>COALESCE(due_date, 'infinity')</c>, the expression the indexes hold, so a keyset row comparison works.
+/// The descending order reverses every key, so the same indexes serve it read backwards.
 /// </summary>
 public static class TaskListSql
 {
     public const string SortKey = "COALESCE(t.due_date, 'infinity'::date), t.created_at, t.id";
+
+    private const string SortKeyDescending = "COALESCE(t.due_date, 'infinity'::date) DESC, t.created_at DESC, t.id DESC";
 
     /// <param name="roles">With <see cref="TaskFilter.Role"/>: the roles whose tasks are listed.</param>
     /// <param name="take">Rows to read: the page size plus one, which tells whether a next page exists.</param>
@@ -71,11 +74,14 @@ public static class TaskListSql
             case TaskAssignment.Unassigned:
                 common.Append(" AND t.assignee IS NULL");
                 break;
+            case TaskAssignment.MineOrUnassigned:
+                common.Append($" AND (t.assignee = {Parameter(actor.UserId, NpgsqlDbType.Text)} OR t.assignee IS NULL)");
+                break;
         }
 
         if (after is not null)
         {
-            common.Append($" AND ({SortKey}) > (COALESCE({Parameter(after.DueDate, NpgsqlDbType.Date)}, 'infinity'::date), "
+            common.Append($" AND ({SortKey}) {(query.Descending ? "<" : ">")} (COALESCE({Parameter(after.DueDate, NpgsqlDbType.Date)}, 'infinity'::date), "
                 + $"{Parameter(after.CreatedAt, NpgsqlDbType.TimestampTz)}, {Parameter(after.Id, NpgsqlDbType.Uuid)})");
         }
 
@@ -85,11 +91,12 @@ public static class TaskListSql
         }
 
         var limit = Parameter(take, NpgsqlDbType.Integer);
+        var order = query.Descending ? SortKeyDescending : SortKey;
         var selects = branches.Select(branch =>
-            $"SELECT t.* FROM workflows.human_tasks AS t WHERE {branch} AND {common} ORDER BY {SortKey} LIMIT {limit}").ToList();
+            $"SELECT t.* FROM workflows.human_tasks AS t WHERE {branch} AND {common} ORDER BY {order} LIMIT {limit}").ToList();
         var sql = selects.Count == 1
             ? selects[0]
-            : $"SELECT t.* FROM ({string.Join(" UNION ALL ", selects.Select(s => $"({s})"))}) AS t ORDER BY {SortKey} LIMIT {limit}";
+            : $"SELECT t.* FROM ({string.Join(" UNION ALL ", selects.Select(s => $"({s})"))}) AS t ORDER BY {order} LIMIT {limit}";
         return (sql, [.. parameters]);
     }
 }

@@ -36,6 +36,40 @@ public sealed class TaskInboxListTests
         Assert.Null(pages[^1].Next);
     }
 
+    [Theory]
+    [InlineData(TaskFilter.Office)]
+    [InlineData(TaskFilter.Role)]
+    public async Task PagingDescending_ReturnsEveryTaskOnce_InExactlyTheReverseOrder(TaskFilter filter)
+    {
+        await using var engine = await TestEngine.StartAsync();
+        var stockholm = new List<HumanTask>();
+        for (var i = 0; i < 17; i++)
+        {
+            stockholm.Add(NewTask(i % 6 == 0 ? null : "Stockholm", due: i % 5 == 0 ? null : Today.PlusDays(i % 3), created: Created + Duration.FromMinutes(i % 4)));
+        }
+
+        await InsertAsync(engine, [.. stockholm, NewTask("Göteborg", Today)]);
+        var listed = filter == TaskFilter.Office ? stockholm.Where(t => t.Office is not null) : stockholm;
+
+        var pages = await ReadAllPagesAsync(engine, Actors.Officer, new TaskListQuery(filter) { Descending = true, Limit = 4 });
+
+        Assert.Equal(Sorted(listed).AsEnumerable().Reverse(), pages.SelectMany(p => p.Items).Select(t => t.Id));
+        Assert.Null(pages[^1].Next);
+    }
+
+    [Fact]
+    public async Task List_RejectsACursorOfTheOtherOrder()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        await InsertAsync(engine, [NewTask("Stockholm", Today), NewTask("Stockholm", Today)]);
+        var ascending = new TaskListQuery(TaskFilter.Office) { Limit = 1 };
+        var next = (await engine.Inbox.ListAsync(Actors.Officer, ascending)).Next;
+
+        var bad = await Assert.ThrowsAsync<BadRequestException>(() =>
+            engine.Inbox.ListAsync(Actors.Officer, ascending with { Descending = true, After = next }));
+        Assert.Contains("other filters", bad.Message);
+    }
+
     [Fact]
     public async Task Paging_RoleFilter_MergesMyOfficeAndOfficelessTasksOfEachOfMyRoles_InOrder()
     {
@@ -91,6 +125,10 @@ public sealed class TaskInboxListTests
         Assert.Equal([claimed.Id], await ListAsync(office with { Assignment = TaskAssignment.Mine }));
         Assert.Equal([overdue.Id, dueToday.Id, assessment.Id, ofCase.Id], await ListAsync(office with { Assignment = TaskAssignment.Unassigned }));
         Assert.Equal([claimed.Id], await ListAsync(new TaskListQuery(TaskFilter.Mine)));
+        Assert.Equal([overdue.Id, dueToday.Id, assessment.Id, ofCase.Id, claimed.Id], await ListAsync(office with { Assignment = TaskAssignment.MineOrUnassigned }));
+        Assert.Equal(
+            [overdue.Id, dueToday.Id, assessment.Id, ofCase.Id, claimed.Id],
+            await ListAsync(new TaskListQuery(TaskFilter.Role) { Assignment = TaskAssignment.MineOrUnassigned }));
     }
 
     [Fact]
@@ -118,10 +156,13 @@ public sealed class TaskInboxListTests
     }
 
     [Theory]
-    [InlineData(TaskFilter.Office, "ix_human_tasks_open_office_sort")]
-    [InlineData(TaskFilter.Mine, "ix_human_tasks_open_assignee_sort")]
-    [InlineData(TaskFilter.Role, "ix_human_tasks_open_role_sort")]
-    public async Task ListQuery_ReadsOnlyItsPageThroughTheSortIndex_NotASortOfTheOfficesTasks(TaskFilter filter, string index)
+    [InlineData(TaskFilter.Office, "ix_human_tasks_open_office_sort", false)]
+    [InlineData(TaskFilter.Mine, "ix_human_tasks_open_assignee_sort", false)]
+    [InlineData(TaskFilter.Role, "ix_human_tasks_open_role_sort", false)]
+    [InlineData(TaskFilter.Office, "ix_human_tasks_open_office_sort", true)]
+    [InlineData(TaskFilter.Mine, "ix_human_tasks_open_assignee_sort", true)]
+    [InlineData(TaskFilter.Role, "ix_human_tasks_open_role_sort", true)]
+    public async Task ListQuery_ReadsOnlyItsPageThroughTheSortIndex_NotASortOfTheOfficesTasks(TaskFilter filter, string index, bool descending)
     {
         await using var engine = await TestEngine.StartAsync();
         await using var db = engine.CreateDbContext();
@@ -134,14 +175,14 @@ public sealed class TaskInboxListTests
             FROM generate_series(1, 100000) AS i;
             ANALYZE workflows.human_tasks;
             """);
-        var first = new TaskListQuery(filter);
+        var first = new TaskListQuery(filter) { Descending = descending };
         foreach (var after in new TaskCursor?[] { null, new(Today.PlusDays(30), Created, Guid.NewGuid()), new(null, Created, Guid.NewGuid()) })
         {
             var (sql, parameters) = TaskListSql.Build(first, Actors.Officer, ["Officer"], Today, after, take: 101);
             var explain = "EXPLAIN " + sql; // built from fixed fragments; every value is a parameter
             var plan = await db.Database.SqlQueryRaw<string>(explain, parameters).ToListAsync();
 
-            Assert.Contains(plan, line => line.Contains($"Index Scan using {index}"));
+            Assert.Contains(plan, line => line.Contains(descending ? $"Index Scan Backward using {index}" : $"Index Scan using {index}"));
             Assert.StartsWith("Limit", plan[0]);
             if (filter != TaskFilter.Role)
             {
