@@ -8,6 +8,7 @@ using Verkstallighet.Activities.FollowUps;
 using Verkstallighet.Activities.Misconduct;
 using Verkstallighet.Activities.Persistence;
 using Verkstallighet.Activities.Plans;
+using Verkstallighet.Activities.Statements;
 using Verkstallighet.Activities.Transfers;
 using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Access;
@@ -47,6 +48,7 @@ public static class ActivitiesServiceCollectionExtensions
         });
         services.AddSingleton<IInstanceAccessLog, CaseAccessLog>();
         services.AddSingleton<CaseService>();
+        services.AddSingleton<CourtStatementService>();
         services.AddSingleton<AccessLogQuery>();
         services.AddSingleton<VerkstallighetStartup>();
         return services;
