@@ -32,6 +32,8 @@ public sealed class CourtStatementPageTests(BrowserFixture browser) : BrowserTes
         await Assertions.Expect(page.GetByText("Skriv avsnittet ”Förutsättningar för fortsatt övervakning” innan yttrandet slutförs.")).ToBeVisibleAsync();
 
         await page.GetByLabel("Förutsättningar för fortsatt övervakning").FillAsync("Det finns förutsättningar för fortsatt övervakning.");
+        await Assertions.Expect(page.GetByText("Skriv avsnittet ”Förutsättningar för fortsatt övervakning”", new() { Exact = false })).ToHaveCountAsync(0);
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)"); // the fixed app bar and menu then sit at the top of the full-page picture
         await page.ScreenshotAsync("court-statement");
         await page.GetByRole(AriaRole.Button, new() { Name = "Slutför yttrande" }).ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Slutför" }).ClickAsync();

@@ -24,6 +24,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         playwright = await Playwright.CreateAsync();
+        // Web-first assertions wait 5 s by default; a Blazor page on a busy two-core machine can take longer to connect.
+        Assertions.SetDefaultExpectTimeout(30_000);
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = executable, Headless = true });
     }
 
