@@ -10,6 +10,7 @@ using Verkstallighet.Activities.Misconduct;
 using Verkstallighet.Activities.Persistence;
 using Verkstallighet.Activities.Plans;
 using Verkstallighet.Activities.Reports;
+using Verkstallighet.Activities.Statements;
 using Verkstallighet.Activities.Transfers;
 using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Access;
@@ -49,6 +50,7 @@ public static class ActivitiesServiceCollectionExtensions
         });
         services.AddSingleton<IInstanceAccessLog, CaseAccessLog>();
         services.AddSingleton<CaseService>();
+        services.AddSingleton<CourtStatementService>();
         services.AddSingleton<AccessLogQuery>();
         services.AddSingleton<OfficeDeadlineQuery>();
         services.AddSingleton<ChiefQueue>();

@@ -229,6 +229,13 @@ public sealed partial class CaseService(
         return ClientCopyPdf.Render(@case, plan);
     }
 
+    /// <summary>The client's copy of an established plan (12 §) for the print view in the browser.</summary>
+    public async Task<ClientCopyView> ClientCopyViewAsync(Guid caseId, int version, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var (@case, plan) = await ClientCopySourceAsync(caseId, version, actor, "client's copy (print view)", cancellationToken);
+        return ClientCopyView.From(@case, plan);
+    }
+
     /// <summary>The case and its established plan version for a client's copy, with the access logged; else 403, 404 or 409.</summary>
     private async Task<(Case Case, Plan Plan)> ClientCopySourceAsync(Guid caseId, int version, Actor actor, string what, CancellationToken cancellationToken)
     {
@@ -244,44 +251,15 @@ public sealed partial class CaseService(
         return (@case, plan);
     }
 
-    /// <summary>Loads a case for someone who may reach it, and logs the access; a refusal is logged too and is a 403 with the reason.</summary>
-    private async Task<Case> AccessAsync(VerkstallighetDbContext db, Guid caseId, Actor actor, string what, CancellationToken cancellationToken, bool write = false)
-    {
-        var @case = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken)
-            ?? throw new NotFoundException($"Case {caseId} does not exist.");
-        string? denial = null;
-        if (!actor.IsInRole(Roles.Officer) && !actor.IsInRole(Roles.Chief))
-        {
-            denial = "Only officers and chiefs work with cases.";
-        }
-        else if (!string.Equals(@case.Office, actor.Office, StringComparison.OrdinalIgnoreCase))
-        {
-            denial = $"The case belongs to the office {@case.Office}; you work at {actor.Office ?? "no office"}.";
-        }
+    private readonly CaseAccess access = new(clock);
 
-        if (denial is not null)
-        {
-            await DenyAsync(db, caseId, actor, what, cancellationToken);
-            throw new ForbiddenException(denial);
-        }
+    private Task<Case> AccessAsync(VerkstallighetDbContext db, Guid caseId, Actor actor, string what, CancellationToken cancellationToken, bool write = false) =>
+        access.EnterAsync(db, caseId, actor, what, cancellationToken, write);
 
-        if (!write)
-        {
-            db.AccessLog.Add(Log(caseId, actor, AccessKinds.Read, what));
-            await db.SaveChangesAsync(cancellationToken);
-        }
+    private Task DenyAsync(VerkstallighetDbContext db, Guid caseId, Actor actor, string what, CancellationToken cancellationToken) =>
+        access.DenyAsync(db, caseId, actor, what, cancellationToken);
 
-        return @case;
-    }
-
-    private async Task DenyAsync(VerkstallighetDbContext db, Guid caseId, Actor actor, string what, CancellationToken cancellationToken)
-    {
-        db.AccessLog.Add(Log(caseId, actor, AccessKinds.Denied, what));
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private AccessLogEntry Log(Guid caseId, Actor actor, string kind, string what) =>
-        new() { At = clock.GetCurrentInstant(), UserId = actor.UserId, CaseId = caseId, Kind = kind, What = what };
+    private AccessLogEntry Log(Guid caseId, Actor actor, string kind, string what) => access.Log(caseId, actor, kind, what);
 
     private static CaseSummary Summary(Case c) =>
         new(c.Id, c.ClientName, Personnummer.FromStored(c.Personnummer).Masked, c.Office, c.Sanction, c.Status, c.SupervisionStart, c.SupervisionEnd);

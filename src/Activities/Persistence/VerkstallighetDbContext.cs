@@ -8,6 +8,7 @@ using Verkstallighet.Activities.Cases;
 using Verkstallighet.Activities.FollowUps;
 using Verkstallighet.Activities.Misconduct;
 using Verkstallighet.Activities.Plans;
+using Verkstallighet.Activities.Statements;
 using Verkstallighet.Activities.Transfers;
 using Verkstallighet.Workflows.Activities;
 using Verkstallighet.Workflows.Json;
@@ -33,6 +34,8 @@ public sealed class VerkstallighetDbContext(DbContextOptions<VerkstallighetDbCon
     public DbSet<Transfer> Transfers => Set<Transfer>();
 
     public DbSet<MisconductReview> MisconductReviews => Set<MisconductReview>();
+
+    public DbSet<CourtStatement> CourtStatements => Set<CourtStatement>();
 
     /// <summary>A context on a workflow step's connection and transaction: what it saves commits with the step.</summary>
     public static VerkstallighetDbContext On(StepTransaction step)
@@ -113,6 +116,16 @@ public sealed class VerkstallighetDbContext(DbContextOptions<VerkstallighetDbCon
             e.ToTable("misconduct_reviews");
             e.Property(m => m.Outcome).HasConversion<string>().HasMaxLength(40);
             e.HasIndex(m => m.CaseId);
+        });
+
+        model.Entity<CourtStatement>(e =>
+        {
+            e.ToTable("court_statements");
+            e.Property(s => s.Status).HasConversion<string>().HasMaxLength(10);
+            e.Property(s => s.Version).IsConcurrencyToken();
+            e.HasIndex(s => new { s.CaseId, s.Number }).IsUnique();
+            // At most one draft per case: two officers starting one at once cannot both succeed.
+            e.HasIndex(s => s.CaseId).IsUnique().HasFilter("status = 'Draft'").HasDatabaseName("ix_court_statements_one_draft_per_case");
         });
 
         SnakeCaseNames.Apply(model);

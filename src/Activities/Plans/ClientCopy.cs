@@ -22,7 +22,7 @@ public static class ClientCopy
         html.Append("<style>body{font-family:Georgia,serif;max-width:48rem;margin:2rem auto;line-height:1.4}table{border-collapse:collapse;width:100%}");
         html.Append("th,td{border:1px solid #999;padding:.4rem;text-align:left;vertical-align:top}@media print{body{margin:0}}</style></head><body>");
         html.Append("<h1>Verkställighetsplan</h1>");
-        html.Append(CultureInfo.InvariantCulture, $"<p><strong>{E(@case.ClientName)}</strong>, {E(Personnummer.FromStored(@case.Personnummer).Formatted)}</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p><strong>{E(@case.ClientName)}</strong>, {E(Personnummer.FromStored(@case.Personnummer).Masked)}</p>");
         html.Append(CultureInfo.InvariantCulture, $"<p>Påföljd: {E(SanctionName(@case.Sanction))}. Övervakning {D(@case.SupervisionStart)} – {D(@case.SupervisionEnd)}. Verksamhetsställe: {E(@case.Office)}.</p>");
         html.Append(CultureInfo.InvariantCulture, $"<p>Planversion {plan.Version}. Klientens medverkan: {E(Participation(plan))}</p>");
         html.Append("<h2>Åtgärder</h2><table><thead><tr><th>Åtgärd</th><th>Område</th><th>Ansvarig</th><th>Klar senast</th><th>Uppföljning</th></tr></thead><tbody>");
@@ -40,7 +40,7 @@ public static class ClientCopy
         return html.ToString();
     }
 
-    internal static string SanctionName(Sanction sanction) => sanction switch
+    public static string SanctionName(Sanction sanction) => sanction switch
     {
         Sanction.Skyddstillsyn => "Skyddstillsyn",
         Sanction.VillkorligDom => "Villkorlig dom med samhällstjänst",
@@ -48,14 +48,14 @@ public static class ClientCopy
         _ => sanction.ToString(),
     };
 
-    internal static string Participation(Plan plan) => plan.ClientParticipation switch
+    public static string Participation(Plan plan) => plan.ClientParticipation switch
     {
         ClientParticipation.Yes => "ja",
         ClientParticipation.No => "nej" + (plan.ParticipationReason is null ? "" : $" ({plan.ParticipationReason})"),
         _ => "kunde inte" + (plan.ParticipationReason is null ? "" : $" ({plan.ParticipationReason})"),
     };
 
-    internal static string? ResponsibleText(Measure measure) =>
+    public static string? ResponsibleText(Measure measure) =>
         measure.Responsible == ResponsibleParty.AnnanMyndighet ? measure.OtherAuthority : ResponsibleName(measure.Responsible);
 
     private static string ResponsibleName(ResponsibleParty party) => party switch

@@ -52,6 +52,7 @@ public static class ApiExtensions
         app.MapDefinitions();
         app.MapInstances();
         app.MapCases();
+        app.MapStatements();
         app.MapTasks();
         app.MapMessages();
         app.MapIncidents();

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Verkstallighet.Activities.Plans;
+using Verkstallighet.Activities.Documents;
 using Verkstallighet.Workflows;
 
 namespace Verkstallighet.Host.Api;

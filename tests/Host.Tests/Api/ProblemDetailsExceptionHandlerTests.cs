@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Verkstallighet.Activities.Plans;
+using Verkstallighet.Activities.Documents;
 using Verkstallighet.Host.Api;
 
 namespace Verkstallighet.Host.Tests.Api;

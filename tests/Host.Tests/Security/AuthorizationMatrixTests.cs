@@ -74,6 +74,12 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("GET /api/cases/{id:guid}/plans/{version:int}/copy",       "404/403", "404/403", "403",       "403",        "401"),
         new("GET /api/cases/{id:guid}/plans/{version:int}/copy.pdf",   "404/403", "404/403", "403",       "403",        "401"),
         new("POST /api/cases/{id:guid}/deadlines/{deadlineId:guid}/waive", "403", "400/403", "403",       "403",        "401"),
+        // Statements to the court: officers and chiefs of the case's office (the probe's body has no version: 400).
+        new("GET /api/cases/{id:guid}/statements",                     "200/403", "200/403", "403",       "403",        "401"),
+        new("GET /api/cases/{id:guid}/statements/draft",               "200/403", "200/403", "403",       "403",        "401"),
+        new("PUT /api/cases/{id:guid}/statements/draft",               "400/403", "400/403", "403",       "403",        "401"),
+        new("POST /api/cases/{id:guid}/statements/draft/finalise",     "400/403", "400/403", "403",       "403",        "401"),
+        new("GET /api/cases/{id:guid}/statements/{number:int}/pdf",    "404/403", "404/403", "403",       "403",        "401"),
 
         // Instances: own office for officers and chiefs, every office for process owners and administrators.
         new("POST /api/instances",                                     "400",     "400",     "400",       "400",        "401"),
@@ -240,6 +246,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             .Replace("/api/incidents/{id:guid}", $"/api/incidents/{Guid.Empty}")
             .Replace("{deadlineId:guid}", target.DeadlineId)
             .Replace("{version:int}", "1")
+            .Replace("{number:int}", "1")
             .Replace("{key}", key)
             .Replace("{documentName}", "v1")
             .Replace("{documentName?}", "v1")

@@ -372,6 +372,93 @@ namespace Verkstallighet.Activities.Persistence.Migrations
                     b.ToTable("plans", "verkstallighet");
                 });
 
+            modelBuilder.Entity("Verkstallighet.Activities.Statements.CourtStatement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("ClientView")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("client_view");
+
+                    b.Property<string>("ContinuedSupervision")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("continued_supervision");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("CurrentSituation")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("current_situation");
+
+                    b.Property<Instant?>("FinalisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finalised_at");
+
+                    b.Property<string>("FinalisedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("finalised_by");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SupervisionOutcome")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("supervision_outcome");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_court_statements");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_court_statements_one_draft_per_case")
+                        .HasFilter("status = 'Draft'");
+
+                    b.HasIndex("CaseId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_court_statements_case_id_number");
+
+                    b.ToTable("court_statements", "verkstallighet");
+                });
+
             modelBuilder.Entity("Verkstallighet.Activities.Transfers.Transfer", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,6 +1,6 @@
-using Verkstallighet.Activities.Plans;
+using Verkstallighet.Activities.Documents;
 
-namespace Verkstallighet.Activities.Tests.Plans;
+namespace Verkstallighet.Activities.Tests.Documents;
 
 public sealed class DejaVuFontResolverTests
 {

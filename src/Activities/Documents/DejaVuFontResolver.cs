@@ -1,6 +1,6 @@
 using PdfSharp.Fonts;
 
-namespace Verkstallighet.Activities.Plans;
+namespace Verkstallighet.Activities.Documents;
 
 /// <summary>
 /// Gives PDFsharp DejaVu Sans (regular and bold) from the machine's font folders: PDFsharp finds no fonts by itself on
@@ -65,7 +65,7 @@ public sealed class DejaVuFontResolver : IFontResolver
         }
 
         throw new FontsMissingException(
-            $"The font {fileName} (DejaVu Sans) was not found in {string.Join(", ", fontFolders)}; the client's copy as PDF needs it. " +
+            $"The font {fileName} (DejaVu Sans) was not found in {string.Join(", ", fontFolders)}; PDF documents (the client's copy, the statement to the court) need it. " +
             "On Debian install the package fonts-dejavu-core.");
     }
 }

@@ -1,7 +1,7 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
-namespace Verkstallighet.Activities.Plans;
+namespace Verkstallighet.Activities.Documents;
 
 /// <summary>
 /// Writes paragraphs top-down on A4 pages of a PDF document: wraps them at the margins and starts a new page when
@@ -104,5 +104,9 @@ internal sealed class PagedTextWriter : IDisposable
         y = Margin;
     }
 
-    public void Dispose() => graphics?.Dispose();
+    public void Dispose()
+    {
+        graphics?.Dispose();
+        graphics = null;
+    }
 }
