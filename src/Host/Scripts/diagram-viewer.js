@@ -28,8 +28,9 @@ function ensureStyles() {
  * @param {string} xml
  * @param {string[]} waiting element ids
  * @param {string} waitingLabel the badge's text
+ * @param {string} description the drawing's accessible name: the workflow and where it waits, in words
  */
-export async function create(container, xml, waiting, waitingLabel) {
+export async function create(container, xml, waiting, waitingLabel, description) {
   ensureStyles();
   const viewer = new NavigatedViewer({ container });
   try {
@@ -47,6 +48,10 @@ export async function create(container, xml, waiting, waitingLabel) {
       badge.textContent = waitingLabel;
       overlays.add(id, 'vp-waiting', { position: { top: -14, left: -6 }, html: badge });
     }
+    // The svg is focusable (arrow keys pan it), so it carries the name a screen reader announces.
+    const svg = container.querySelector('svg');
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', description);
     canvas.zoom('fit-viewport', 'auto');
   } catch (e) {
     viewer.destroy();
