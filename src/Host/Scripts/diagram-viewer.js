@@ -46,7 +46,8 @@ export async function create(container, xml, waiting, waitingLabel, description)
       const badge = document.createElement('span');
       badge.className = 'vp-waiting-badge';
       badge.textContent = waitingLabel;
-      overlays.add(id, 'vp-waiting', { position: { top: -14, left: -6 }, html: badge });
+      // Never smaller than its own size, however far the whole workflow is zoomed out to fit.
+      overlays.add(id, 'vp-waiting', { position: { top: -14, left: -6 }, scale: { min: 1 }, html: badge });
     }
     // The svg is focusable (arrow keys pan it), so it carries the name a screen reader announces.
     const svg = container.querySelector('svg');
