@@ -96,6 +96,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddOptions<InstanceAccessOptions>();
         services.AddSingleton<InstanceAccess>();
         services.AddSingleton<InstanceQueries>();
+        services.AddSingleton<InstanceDiagrams>();
         services.AddSingleton<TaskInbox>();
         services.AddSingleton<TimerLeaseHolders>();
         services.AddSingleton<TimerSweeper>();

@@ -1,0 +1,99 @@
+using Microsoft.Playwright;
+using Verkstallighet.Host.Tests.Support;
+using Verkstallighet.Host.Tests.Ui.Support;
+
+namespace Verkstallighet.Host.Tests.Ui.Diagram;
+
+public sealed class WorkflowDiagramTests(BrowserFixture browser) : BrowserTest(browser)
+{
+    private const string AssessName = "Risk- och behovsbedömning";
+
+    [Fact]
+    public async Task DiagramPage_DrawsTheCasesWorkflow_WithTheWaitingStepHighlightedAndNamedInText()
+    {
+        var caseId = await Cases.CreateCaseAsync();
+        var instanceId = await Cases.InstanceIdAsync(caseId);
+        var page = await SignInAsync("anna");
+        // Collected in the page (an init script is not subject to the policy), so that anything the viewer needs beyond
+        // the Content-Security-Policy (eval, a foreign font or style) fails the test.
+        await page.AddInitScriptAsync("""
+            window.__cspViolations = [];
+            document.addEventListener('securitypolicyviolation', e =>
+              window.__cspViolations.push(e.effectiveDirective + ' ' + e.blockedURI));
+            """);
+
+        await page.GotoAsync($"/instances/{instanceId}/diagram");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Arbetsflöde för ärendet", Level = 1 })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        var assess = page.Locator(".workflow-diagram__canvas svg g.djs-element[data-element-id='Assess']");
+        await Assertions.Expect(assess).ToBeVisibleAsync(new() { Timeout = 30_000 }); // the first draw loads the bundle
+        await Assertions.Expect(assess).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bvp-waiting\b"));
+        await Assertions.Expect(page.Locator("g.djs-element[data-element-id='Start']")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bvp-waiting\b"));
+        await Assertions.Expect(page.Locator(".vp-waiting-badge").First).ToHaveTextAsync("Väntar");
+        await Assertions.Expect(page.Locator("li[data-waiting-element='Assess']")).ToHaveTextAsync(AssessName);
+        await Assertions.Expect(page.GetByRole(AriaRole.Figure, new() { Name = $"Väntar vid: {AssessName}" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = $"Väntar vid: {AssessName}" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".bjs-powered-by")).ToBeVisibleAsync();
+
+        // Neither the shell nor the viewer needs anything the policy refuses.
+        var violations = await page.EvaluateAsync<string[]>("window.__cspViolations");
+        Assert.Empty(violations);
+        Assert.Contains("anna Read instance diagram", await Cases.AccessLogAsync(caseId));
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("diagram");
+    }
+
+    [Fact]
+    public async Task DiagramPage_DrawsTheVersionTheCaseRunsOn_NotTheLatest()
+    {
+        var caseId = await Cases.CreateCaseAsync();
+        var instanceId = await Cases.InstanceIdAsync(caseId);
+        var owner = Host.As("cecilia");
+        var instance = await (await owner.GetAsync($"/api/instances/{instanceId}")).OkJsonAsync();
+        var key = (string)instance["instance"]!["definitionKey"]!;
+        var version = (int)instance["instance"]!["definitionVersion"]!;
+        var xml = await owner.GetStringAsync($"/api/definitions/{key}/versions/{version}/xml");
+        Assert.Contains($"name=\"{AssessName}\"", xml);
+        await (await owner.PostXmlAsync("/api/definitions", xml.Replace($"id=\"Assess\" name=\"{AssessName}\"", "id=\"Assess\" name=\"Bedömning i nästa version\""))).OkJsonAsync();
+
+        var page = await SignInAsync("anna");
+        await page.GotoAsync($"/instances/{instanceId}/diagram");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"version {version}" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("g.djs-element[data-element-id='Assess']")).ToContainTextAsync("behovsbedömning", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("li[data-waiting-element='Assess']")).ToHaveTextAsync(AssessName);
+        await Assertions.Expect(page.GetByText("Bedömning i nästa version")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task DiagramPage_RefusesAnOfficerOfAnotherOffice_AndLogsTheRefusal()
+    {
+        var caseId = await Cases.CreateCaseAsync();
+        var instanceId = await Cases.InstanceIdAsync(caseId);
+        var page = await SignInAsync("erik");
+
+        await page.GotoAsync($"/instances/{instanceId}/diagram");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ingen behörighet" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("svg g.djs-element")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText(AssessName)).ToHaveCountAsync(0);
+        Assert.Contains("erik Denied instance diagram", await Cases.AccessLogAsync(caseId));
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task DiagramBundle_IsServedAsJavaScript_WithItsStyles()
+    {
+        var client = Host.As("anna");
+
+        var script = await client.GetAsync("/js/diagram-viewer.js");
+        var styles = await client.GetAsync("/js/diagram-viewer.css");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("importXML", await script.Content.ReadAsStringAsync());
+        Assert.Equal(System.Net.HttpStatusCode.OK, styles.StatusCode);
+        Assert.Equal("text/css", styles.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(".vp-waiting", await styles.Content.ReadAsStringAsync());
+    }
+}
