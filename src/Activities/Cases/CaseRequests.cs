@@ -20,7 +20,7 @@ public sealed record CreateCaseRequest(
 public sealed record CaseCreated(Guid CaseId, Guid InstanceId, string Workflow, IReadOnlyList<Guid> OpenedTaskIds);
 
 /// <summary>A case in a list: the personnummer masked.</summary>
-public sealed record CaseSummary(Guid Id, string ClientName, string Personnummer, string Office, Sanction Sanction, CaseStatus Status, LocalDate? SupervisionStart, LocalDate? SupervisionEnd);
+public sealed record CaseSummary(Guid Id, long Number, string ClientName, string Personnummer, string Office, Sanction Sanction, CaseStatus Status, LocalDate? SupervisionStart, LocalDate? SupervisionEnd);
 
 public sealed record CaseDetails(
     CaseSummary Client,
