@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using NodaTime;
 using Verkstallighet.Activities.Assessments;
+using Verkstallighet.Activities.FollowUps;
 using Verkstallighet.Activities.Plans;
 using Verkstallighet.Workflows.Runtime;
 
@@ -33,7 +34,11 @@ public sealed record CaseDetails(
     PlanView? PendingPlan,
     IReadOnlyList<DeadlineView> Deadlines,
     IReadOnlyList<CaseTaskView> OpenTasks,
-    IReadOnlyList<CaseJournalLine> Journal);
+    IReadOnlyList<CaseJournalLine> Journal,
+    IReadOnlyList<MeasureStatusView> MeasureStatuses);
+
+/// <summary>A measure's status at its latest follow-up (16–17 §§).</summary>
+public sealed record MeasureStatusView(Guid MeasureId, MeasureStatus Status, string? Note, string By, Instant At);
 
 public sealed record RiskAssessmentView(RiskLevel RiskLevel, AssessmentReason Reason, string AssessedBy, Instant AssessedAt, IReadOnlyList<ReviewedFactor> Factors, string RiskManagementMeasures, string Needs);
 

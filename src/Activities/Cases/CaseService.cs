@@ -195,7 +195,18 @@ public sealed partial class CaseService(
             plans.FirstOrDefault(p => p.Status == PlanStatus.Submitted) is { } pending ? PlanView.From(pending) : null,
             deadlines,
             tasks,
-            journal);
+            journal,
+            await MeasureStatusesAsync(db, caseId, cancellationToken));
+    }
+
+    /// <summary>Each measure's status at the latest follow-up that reported it; a case has a handful of follow-ups.</summary>
+    private static async Task<IReadOnlyList<MeasureStatusView>> MeasureStatusesAsync(VerkstallighetDbContext db, Guid caseId, CancellationToken cancellationToken)
+    {
+        var followUps = await db.FollowUps.AsNoTracking().Where(f => f.CaseId == caseId).OrderByDescending(f => f.At).ToListAsync(cancellationToken);
+        return followUps
+            .SelectMany(f => f.Measures.Select(m => new MeasureStatusView(m.MeasureId, m.Status, m.Note, f.By, f.At)))
+            .DistinctBy(m => m.MeasureId)
+            .ToList();
     }
 
     /// <summary>
