@@ -66,7 +66,7 @@ public sealed class CaseListPageTests(BrowserFixture browser) : BrowserTest(brow
 
     private static async Task SearchAsync(IPage page, string text)
     {
-        await page.GetByLabel("Sök ärende").FillAsync(text);
+        await page.Locator("#case-search").FillAsync(text);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sök", Exact = true }).ClickAsync();
     }
 }

@@ -41,7 +41,7 @@ public sealed class CasePageTests(BrowserFixture browser) : BrowserTest(browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "ladda ner som PDF" })).ToHaveAttributeAsync("href", $"/api/cases/{caseId}/plans/2/copy.pdf");
         await Assertions.Expect(page.Locator("li[data-rule='PlanEstablishment']")).ToContainTextAsync("Uppfylld");
         await Assertions.Expect(page.Locator("li[data-rule='FirstFollowUp']")).ToContainTextAsync("Väntande");
-        var followUpTask = await Cases.TaskAsync(caseId, "FollowUp");
+        var followUpTask = await Cases.TaskAsync(caseId, "FirstFollowUp");
         await Assertions.Expect(page.Locator(".case-tasks a").First).ToHaveAttributeAsync("href", $"/tasks/{(string)followUpTask["id"]!}");
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "bertil" }).Filter(new() { HasText = "Uppgift slutförd" }).First).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
@@ -83,6 +83,7 @@ public sealed class CasePageTests(BrowserFixture browser) : BrowserTest(browser)
     public async Task OverdueDeadline_IsMarkedOnTheCasePage_AfterTheClockAdvances()
     {
         var caseId = await Cases.CreateCaseAsync();
+        await Cases.DoAsync(caseId, "Assess", CaseHost.Assessment()); // the plan's deadline runs while the plan is drafted
         var page = await SignInAsync("anna");
         await page.GotoAsync($"/cases/{caseId}");
         var planDeadline = page.Locator("li[data-rule='PlanEstablishment']");
