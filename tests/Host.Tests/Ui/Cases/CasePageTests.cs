@@ -18,6 +18,7 @@ public sealed class CasePageTests(BrowserFixture browser) : BrowserTest(browser)
         await Cases.DoAsync(caseId, "PlanEstablish", new { decision = "Return", comment = "Lägg till boende." }, "bertil");
         await Cases.DoAsync(caseId, "PlanDraft", CaseHost.Draft());
         await Cases.DoAsync(caseId, "PlanEstablish", new { decision = "Establish" }, "bertil");
+        var followUpTask = await Cases.TaskAsync(caseId, "FirstFollowUp"); // an API read of its own, before counting
         var readsBefore = (await Cases.AccessLogAsync(caseId)).Count(l => l == "anna Read case");
         var page = await SignInAsync("anna");
 
@@ -41,7 +42,6 @@ public sealed class CasePageTests(BrowserFixture browser) : BrowserTest(browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "ladda ner som PDF" })).ToHaveAttributeAsync("href", $"/api/cases/{caseId}/plans/2/copy.pdf");
         await Assertions.Expect(page.Locator("li[data-rule='PlanEstablishment']")).ToContainTextAsync("Uppfylld");
         await Assertions.Expect(page.Locator("li[data-rule='FirstFollowUp']")).ToContainTextAsync("Väntande");
-        var followUpTask = await Cases.TaskAsync(caseId, "FirstFollowUp");
         await Assertions.Expect(page.Locator(".case-tasks a").First).ToHaveAttributeAsync("href", $"/tasks/{(string)followUpTask["id"]!}");
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "bertil" }).Filter(new() { HasText = "Uppgift slutförd" }).First).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
