@@ -27,6 +27,9 @@ public sealed class Case
 {
     public Guid Id { get; set; }
 
+    /// <summary>The case number (ärendenummer) people quote and search by; given by the database, one higher for each case.</summary>
+    public long Number { get; set; }
+
     public required string ClientName { get; set; }
 
     /// <summary>Twelve digits. Never logged; shown masked.</summary>

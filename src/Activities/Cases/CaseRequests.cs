@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using NodaTime;
 using Verkstallighet.Activities.Assessments;
+using Verkstallighet.Activities.FollowUps;
 using Verkstallighet.Activities.Plans;
 using Verkstallighet.Workflows.Runtime;
 
@@ -20,7 +21,7 @@ public sealed record CreateCaseRequest(
 public sealed record CaseCreated(Guid CaseId, Guid InstanceId, string Workflow, IReadOnlyList<Guid> OpenedTaskIds);
 
 /// <summary>A case in a list: the personnummer masked.</summary>
-public sealed record CaseSummary(Guid Id, string ClientName, string Personnummer, string Office, Sanction Sanction, CaseStatus Status, LocalDate? SupervisionStart, LocalDate? SupervisionEnd);
+public sealed record CaseSummary(Guid Id, long Number, string ClientName, string Personnummer, string Office, Sanction Sanction, CaseStatus Status, LocalDate? SupervisionStart, LocalDate? SupervisionEnd);
 
 public sealed record CaseDetails(
     CaseSummary Client,
@@ -33,7 +34,11 @@ public sealed record CaseDetails(
     PlanView? PendingPlan,
     IReadOnlyList<DeadlineView> Deadlines,
     IReadOnlyList<CaseTaskView> OpenTasks,
-    IReadOnlyList<CaseJournalLine> Journal);
+    IReadOnlyList<CaseJournalLine> Journal,
+    IReadOnlyList<MeasureStatusView> MeasureStatuses);
+
+/// <summary>A measure's status at its latest follow-up (16–17 §§).</summary>
+public sealed record MeasureStatusView(Guid MeasureId, MeasureStatus Status, string? Note, string By, Instant At);
 
 public sealed record RiskAssessmentView(RiskLevel RiskLevel, AssessmentReason Reason, string AssessedBy, Instant AssessedAt, IReadOnlyList<ReviewedFactor> Factors, string RiskManagementMeasures, string Needs);
 

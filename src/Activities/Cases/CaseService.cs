@@ -117,6 +117,55 @@ public sealed partial class CaseService(
         return cases.Select(Summary).ToList();
     }
 
+    /// <summary>
+    /// The office's cases, newest first and paged, or those matching a case number, a personnummer or part of a name;
+    /// each index-served. Every case shown is logged as read, with how it was found (never the search text itself).
+    /// </summary>
+    public async Task<CaseSearchPage> SearchAsync(CaseSearch search, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (!actor.IsInRole(Roles.Officer) && !actor.IsInRole(Roles.Chief))
+        {
+            throw new ForbiddenException("Only officers and chiefs work with cases.");
+        }
+
+        var (kind, value) = search.Interpret(DeadlineCalculator.Today(clock.GetCurrentInstant()));
+        var limit = Math.Clamp(search.Limit, 1, CaseSearch.MaxLimit);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Cases.AsNoTracking().Where(c => c.Office == actor.Office);
+        switch (kind)
+        {
+            case CaseSearchKind.Name:
+                var pattern = "%" + value.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
+                query = query.Where(c => EF.Functions.ILike(c.ClientName, pattern, @"\"));
+                break;
+            case CaseSearchKind.Number:
+                var number = long.Parse(value, CultureInfo.InvariantCulture);
+                query = query.Where(c => c.Number == number);
+                break;
+            case CaseSearchKind.Personnummer:
+                query = query.Where(c => c.Personnummer == value);
+                break;
+        }
+
+        if (search.Before is { } before)
+        {
+            query = query.Where(c => c.Number < before);
+        }
+
+        var rows = await query.OrderByDescending(c => c.Number).Take(limit + 1).ToListAsync(cancellationToken);
+        var cases = rows.Count > limit ? rows[..limit] : rows;
+        var what = kind switch
+        {
+            CaseSearchKind.Name => "case search by name",
+            CaseSearchKind.Number => "case search by case number",
+            CaseSearchKind.Personnummer => "case search by personnummer",
+            _ => "case list",
+        };
+        db.AccessLog.AddRange(cases.Select(c => Log(c.Id, actor, AccessKinds.Read, what)));
+        await db.SaveChangesAsync(cancellationToken);
+        return new CaseSearchPage(kind, cases.Select(Summary).ToList(), rows.Count > limit ? cases[^1].Number : null);
+    }
+
     public async Task<CaseDetails> GetAsync(Guid caseId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -146,7 +195,18 @@ public sealed partial class CaseService(
             plans.FirstOrDefault(p => p.Status == PlanStatus.Submitted) is { } pending ? PlanView.From(pending) : null,
             deadlines,
             tasks,
-            journal);
+            journal,
+            await MeasureStatusesAsync(db, caseId, cancellationToken));
+    }
+
+    /// <summary>Each measure's status at the latest follow-up that reported it; a case has a handful of follow-ups.</summary>
+    private static async Task<IReadOnlyList<MeasureStatusView>> MeasureStatusesAsync(VerkstallighetDbContext db, Guid caseId, CancellationToken cancellationToken)
+    {
+        var followUps = await db.FollowUps.AsNoTracking().Where(f => f.CaseId == caseId).OrderByDescending(f => f.At).ToListAsync(cancellationToken);
+        return followUps
+            .SelectMany(f => f.Measures.Select(m => new MeasureStatusView(m.MeasureId, m.Status, m.Note, f.By, f.At)))
+            .DistinctBy(m => m.MeasureId)
+            .ToList();
     }
 
     /// <summary>
@@ -262,7 +322,7 @@ public sealed partial class CaseService(
     private AccessLogEntry Log(Guid caseId, Actor actor, string kind, string what) => access.Log(caseId, actor, kind, what);
 
     private static CaseSummary Summary(Case c) =>
-        new(c.Id, c.ClientName, Personnummer.FromStored(c.Personnummer).Masked, c.Office, c.Sanction, c.Status, c.SupervisionStart, c.SupervisionEnd);
+        new(c.Id, c.Number, c.ClientName, Personnummer.FromStored(c.Personnummer).Masked, c.Office, c.Sanction, c.Status, c.SupervisionStart, c.SupervisionEnd);
 
     private static string? Iso(LocalDate? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

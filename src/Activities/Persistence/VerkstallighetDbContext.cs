@@ -60,6 +60,9 @@ public sealed class VerkstallighetDbContext(DbContextOptions<VerkstallighetDbCon
     {
         model.HasDefaultSchema(Schema);
 
+        // Trigram indexes let a search for part of a client's name use an index (ILIKE '%...%').
+        model.HasPostgresExtension("pg_trgm");
+
         model.Entity<Case>(e =>
         {
             e.ToTable("cases");
@@ -68,6 +71,10 @@ public sealed class VerkstallighetDbContext(DbContextOptions<VerkstallighetDbCon
             e.Property(c => c.Status).HasConversion<string>().HasMaxLength(30);
             e.Property(c => c.RowVersion).IsRowVersion().HasColumnName("xmin");
             e.HasIndex(c => new { c.Office, c.Status });
+            e.Property(c => c.Number).UseIdentityByDefaultColumn();
+            e.HasIndex(c => c.Number).IsUnique();
+            e.HasIndex(c => new { c.Office, c.Number }); // an office's cases, newest first, paged by number
+            e.HasIndex(c => c.ClientName).HasMethod("gin").HasOperators("gin_trgm_ops");
             e.HasIndex(c => c.Personnummer);
             e.HasIndex(c => c.WorkflowInstanceId);
         });

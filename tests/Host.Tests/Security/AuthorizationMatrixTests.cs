@@ -38,6 +38,14 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         // Browser forms: without the antiforgery token of their page (the probe has none) they are refused.
         new("POST /logout",                                            "400",     "400",     "400",       "400",        "302"),
         new("GET /hangfire/{**path}",                                  "403",     "403",     "403",       "200",        "302"),
+        // The case pages (Ui/Cases): officers and chiefs; the case page's service refuses a case of another office in the
+        // circuit. A POST to a page is a Blazor form post, refused without its antiforgery token.
+        new("GET /cases",                                              "200",     "200",     "403",       "403",        "302"),
+        new("POST /cases",                                             "400",     "400",     "403",       "403",        "302"),
+        new("GET /cases/new",                                          "200",     "200",     "403",       "403",        "302"),
+        new("POST /cases/new",                                         "400",     "400",     "403",       "403",        "302"),
+        new("GET /cases/{id:guid}",                                    "200",     "200",     "403",       "403",        "302"),
+        new("POST /cases/{id:guid}",                                   "400",     "400",     "403",       "403",        "302"),
 
         // The web UI's pages: the page answers with the app's shell (no data: pages are not prerendered); the circuit
         // then loads the data through the same services and checks as the API. A role the page is not for is refused
@@ -241,6 +249,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var key = method == "GET" ? "Supervision" : "NoSuchWorkflow";
         var path = pattern
             .Replace("/api/cases/{id:guid}", $"/api/cases/{target.CaseId}")
+            .Replace("/cases/{id:guid}", $"/cases/{target.CaseId}")
             .Replace("/api/instances/{id:guid}", $"/api/instances/{target.InstanceId}")
             .Replace("/api/tasks/{id:guid}", $"/api/tasks/{target.TaskId}")
             .Replace("/api/incidents/{id:guid}", $"/api/incidents/{Guid.Empty}")

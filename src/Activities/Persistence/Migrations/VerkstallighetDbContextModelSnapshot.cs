@@ -22,6 +22,7 @@ namespace Verkstallighet.Activities.Persistence.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Verkstallighet.Activities.Assessments.RiskAssessment", b =>
@@ -150,6 +151,13 @@ namespace Verkstallighet.Activities.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("judgment_enforceable");
 
+                    b.Property<long>("Number")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("number");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Number"));
+
                     b.Property<string>("Office")
                         .IsRequired()
                         .HasColumnType("text")
@@ -199,11 +207,24 @@ namespace Verkstallighet.Activities.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_cases");
 
+                    b.HasIndex("ClientName")
+                        .HasDatabaseName("ix_cases_client_name");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ClientName"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("ClientName"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cases_number");
+
                     b.HasIndex("Personnummer")
                         .HasDatabaseName("ix_cases_personnummer");
 
                     b.HasIndex("WorkflowInstanceId")
                         .HasDatabaseName("ix_cases_workflow_instance_id");
+
+                    b.HasIndex("Office", "Number")
+                        .HasDatabaseName("ix_cases_office_number");
 
                     b.HasIndex("Office", "Status")
                         .HasDatabaseName("ix_cases_office_status");
