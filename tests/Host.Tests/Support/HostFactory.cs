@@ -58,7 +58,8 @@ public sealed class HostFactory(string connectionString, string clockMode = "Sim
     /// <summary>A client signed in as a seeded development user (HTTP Basic, empty password), or anonymous.</summary>
     public HttpClient As(string? user)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // BaseAddress: on Kestrel the factory's own options carry the real port; fresh options would say localhost:80.
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
         if (user is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":")));
