@@ -97,7 +97,7 @@ public sealed class RiskAssessmentFormTests(BrowserFixture browser) : TaskFormTe
             await page.Keyboard.PressAsync("Tab");
             var focused = await page.EvaluateAsync<string>(
                 "() => { const e = document.activeElement; if (!e) return ''; " +
-                "return (e.getAttribute('aria-label') || (e.labels && e.labels[0] && e.labels[0].innerText) || e.innerText || '').trim(); }");
+                "return (e.getAttribute('aria-label') || (e.labels && e.labels[0] && e.labels[0].textContent) || e.textContent || '').trim(); }");
             if (focused == name)
             {
                 return;

@@ -55,7 +55,7 @@ public sealed class SchemaFormTests(BrowserFixture browser) : TaskFormTest(brows
         await FillAsync(page, "reasons", "Har inte hörsammat kallelser under en månad.");
         await ChooseRadioAsync(page, "Anmälan till åklagare");
         await CompleteInBrowserAsync(page);
-        await Assertions.Expect(page.Locator("[data-field='outcome']")).ToContainTextAsync("Vid Skyddstillsyn kan utfallet vara");
+        await Assertions.Expect(page.Locator("fieldset[data-field='outcome']")).ToContainTextAsync("Vid Skyddstillsyn kan utfallet vara");
 
         await ChooseRadioAsync(page, "Anmälan till övervakningsnämnden");
         await page.AssertAccessibleAsync();
