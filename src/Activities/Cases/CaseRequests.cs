@@ -44,10 +44,12 @@ public sealed record RiskAssessmentView(RiskLevel RiskLevel, AssessmentReason Re
 
 public sealed record PlanView(
     int Version, PlanStatus Status, ClientParticipation ClientParticipation, string? ParticipationReason, IReadOnlyList<Measure> Measures,
-    string DraftedBy, Instant DraftedAt, string? DecidedBy, Instant? DecidedAt, string? ReturnComment)
+    string DraftedBy, Instant DraftedAt, string? DecidedBy, Instant? DecidedAt, string? ReturnComment,
+    LocalDate? KollegiumDate = null, IReadOnlyList<string>? KollegiumParticipants = null)
 {
     public static PlanView From(Plan p) =>
-        new(p.Version, p.Status, p.ClientParticipation, p.ParticipationReason, p.Measures, p.DraftedBy, p.DraftedAt, p.DecidedBy, p.DecidedAt, p.ReturnComment);
+        new(p.Version, p.Status, p.ClientParticipation, p.ParticipationReason, p.Measures, p.DraftedBy, p.DraftedAt, p.DecidedBy, p.DecidedAt, p.ReturnComment,
+            p.KollegiumDate, p.KollegiumParticipants);
 }
 
 public sealed record CaseTaskView(Guid Id, string Title, string ActivityType, string ElementId, string CandidateRole, string? Office, string? Assignee, LocalDate? DueDate, int Version);

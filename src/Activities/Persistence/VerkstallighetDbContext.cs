@@ -100,6 +100,7 @@ public sealed class VerkstallighetDbContext(DbContextOptions<VerkstallighetDbCon
             e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(p => p.ClientParticipation).HasConversion<string>().HasMaxLength(20);
             Json(e.Property(p => p.Measures));
+            Json(e.Property(p => p.KollegiumParticipants));
             e.HasIndex(p => new { p.CaseId, p.Version }).IsUnique();
         });
 

@@ -80,6 +80,12 @@ public sealed class Plan
     public Instant? DecidedAt { get; set; }
 
     public string? ReturnComment { get; set; }
+
+    /// <summary>The day of the kollegium at which the plan was established.</summary>
+    public LocalDate? KollegiumDate { get; set; }
+
+    /// <summary>Who took part in that kollegium.</summary>
+    public List<string> KollegiumParticipants { get; set; } = [];
 }
 
 /// <summary>A concrete, dated, followable measure (15 §).</summary>

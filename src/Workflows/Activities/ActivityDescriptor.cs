@@ -227,6 +227,12 @@ public static class FormSchemas
                         }
                     }
 
+                    // Lets a client size the input: a short line, or room for a paragraph.
+                    if (provider?.GetCustomAttributes(typeof(MaxLengthAttribute), true).FirstOrDefault() is MaxLengthAttribute { Length: > 0 } maxLength)
+                    {
+                        obj[context.TypeInfo.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Enumerable ? "maxItems" : "maxLength"] = maxLength.Length;
+                    }
+
                     if (context.PropertyInfo is null && context.TypeInfo.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object)
                     {
                         var required = context.TypeInfo.Properties

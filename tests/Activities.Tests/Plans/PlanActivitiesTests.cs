@@ -107,8 +107,8 @@ public sealed class PlanActivitiesTests : IAsyncLifetime
     {
         await domain.CompleteAsync(caseId, "PlanDraft", new { clientParticipation = "Yes", measures = new[] { DomainEngine.Measure() } }, DomainEngine.Bertil);
 
-        var notChief = await Assert.ThrowsAsync<ForbiddenException>(() => domain.CompleteAsync(caseId, "PlanEstablish", new { decision = "Establish" }, DomainEngine.Anna));
-        var drafter = await Assert.ThrowsAsync<ForbiddenException>(() => domain.CompleteAsync(caseId, "PlanEstablish", new { decision = "Establish" }, DomainEngine.Bertil));
+        var notChief = await Assert.ThrowsAsync<ForbiddenException>(() => domain.CompleteAsync(caseId, "PlanEstablish", DomainEngine.Establishment(), DomainEngine.Anna));
+        var drafter = await Assert.ThrowsAsync<ForbiddenException>(() => domain.CompleteAsync(caseId, "PlanEstablish", DomainEngine.Establishment(), DomainEngine.Bertil));
 
         Assert.Contains("Chief", notChief.Message);
         Assert.Contains("another chief", drafter.Message);
@@ -120,10 +120,63 @@ public sealed class PlanActivitiesTests : IAsyncLifetime
         await domain.CompleteAsync(caseId, "PlanDraft", new { clientParticipation = "Yes", measures = new[] { DomainEngine.Measure() } });
         await domain.CompleteAsync(caseId, "PlanEstablish", new { decision = "Return", comment = "Mer konkret." }, DomainEngine.Bertil);
         await domain.CompleteAsync(caseId, "PlanDraft", new { clientParticipation = "Yes", measures = new[] { DomainEngine.Measure("2026-05-31") } });
-        await domain.CompleteAsync(caseId, "PlanEstablish", new { decision = "Establish" }, DomainEngine.Bertil);
+        await domain.CompleteAsync(caseId, "PlanEstablish", DomainEngine.Establishment(), DomainEngine.Bertil);
 
         var plans = await domain.Cases.PlansAsync(caseId, DomainEngine.Anna);
         Assert.Equal([(1, PlanStatus.Returned), (2, PlanStatus.Established)], plans.Select(p => (p.Version, p.Status)));
         Assert.Equal("Mer konkret.", plans[0].ReturnComment);
+    }
+
+    [Fact]
+    public async Task EstablishingAPlan_RecordsTheKollegiumsDateAndParticipants_12Paragraph()
+    {
+        await domain.CompleteAsync(caseId, "PlanDraft", new { clientParticipation = "Yes", measures = new[] { DomainEngine.Measure() } });
+
+        await domain.CompleteAsync(caseId, "PlanEstablish", new
+        {
+            decision = "Establish",
+            kollegiumDate = "2026-01-31",
+            kollegiumParticipants = new[] { " Bertil Berg ", "", "Anna Andersson" },
+        }, DomainEngine.Bertil);
+
+        var plan = Assert.Single(await domain.Cases.PlansAsync(caseId, DomainEngine.Anna));
+        Assert.Equal(PlanStatus.Established, plan.Status);
+        Assert.Equal(new NodaTime.LocalDate(2026, 1, 31), plan.KollegiumDate);
+        Assert.Equal(["Bertil Berg", "Anna Andersson"], plan.KollegiumParticipants);
+    }
+
+    [Fact]
+    public async Task EstablishingAPlan_WithoutTheKollegiumsDateOrParticipants_IsRefusedOnThoseFields_12Paragraph()
+    {
+        await domain.CompleteAsync(caseId, "PlanDraft", new { clientParticipation = "Yes", measures = new[] { DomainEngine.Measure() } });
+
+        var refused = await domain.RefusedAsync(caseId, "PlanEstablish", new { decision = "Establish", kollegiumParticipants = new[] { " " } }, DomainEngine.Bertil);
+
+        Assert.Contains("12 §", Assert.Single(refused.Problems, p => p.Field == "kollegiumDate").Message);
+        Assert.Contains("12 §", Assert.Single(refused.Problems, p => p.Field == "kollegiumParticipants").Message);
+    }
+
+    [Theory]
+    [InlineData("2026-02-01", "framtiden")]
+    [InlineData("2026-01-30", "innan planförslaget")]
+    public async Task KollegiumDate_AfterTodayOrBeforeTheDraft_IsRefused_12Paragraph(string date, string reason)
+    {
+        await domain.CompleteAsync(caseId, "PlanDraft", new { clientParticipation = "Yes", measures = new[] { DomainEngine.Measure() } });
+
+        var refused = await domain.RefusedAsync(caseId, "PlanEstablish", DomainEngine.Establishment(date), DomainEngine.Bertil);
+
+        Assert.Contains(reason, Assert.Single(refused.Problems, p => p.Field == "kollegiumDate").Message);
+    }
+
+    [Fact]
+    public async Task ReturningAPlan_NeedsNoKollegium_AndRecordsNone()
+    {
+        await domain.CompleteAsync(caseId, "PlanDraft", new { clientParticipation = "Yes", measures = new[] { DomainEngine.Measure() } });
+
+        await domain.CompleteAsync(caseId, "PlanEstablish", new { decision = "Return", comment = "Åtgärderna behöver datum." }, DomainEngine.Bertil);
+
+        var plan = Assert.Single(await domain.Cases.PlansAsync(caseId, DomainEngine.Anna));
+        Assert.Equal((PlanStatus.Returned, (NodaTime.LocalDate?)null), (plan.Status, plan.KollegiumDate));
+        Assert.Empty(plan.KollegiumParticipants!);
     }
 }

@@ -80,11 +80,19 @@ public sealed class DomainEngine : IAsyncDisposable
         ["followUpMethod"] = "Samtal med programledaren",
     };
 
+    /// <summary>A chief's decision to establish the plan, at a kollegium held that day with those who took part (12 §).</summary>
+    public static object Establishment(string kollegiumDate = "2026-01-31") => new
+    {
+        decision = "Establish",
+        kollegiumDate,
+        kollegiumParticipants = new[] { "Bertil Berg", "Anna Andersson" },
+    };
+
     public async Task EstablishPlanAsync(Guid caseId)
     {
         await CompleteAsync(caseId, "Assess", Assessment());
         await CompleteAsync(caseId, "PlanDraft", new { clientParticipation = "Yes", measures = new[] { Measure() } });
-        await CompleteAsync(caseId, "PlanEstablish", new { decision = "Establish" }, Bertil);
+        await CompleteAsync(caseId, "PlanEstablish", Establishment(), Bertil);
     }
 
     /// <summary>Moves the clock and fires, through the sweep and Hangfire, every timer that has become due; none may be left pending.</summary>

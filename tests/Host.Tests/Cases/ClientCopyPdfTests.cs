@@ -63,7 +63,7 @@ public sealed class ClientCopyPdfTests : IAsyncLifetime
             followUpMethod = "Samtal med klienten varje månad",
         }).ToArray();
         await cases.DoAsync(caseId, "PlanDraft", new { clientParticipation = "Yes", measures });
-        await cases.DoAsync(caseId, "PlanEstablish", new { decision = "Establish" }, "bertil");
+        await cases.DoAsync(caseId, "PlanEstablish", CaseHost.Establishment(), "bertil");
 
         var response = await cases.Host.As("anna").GetAsync($"/api/cases/{caseId}/plans/1/copy.pdf");
 

@@ -68,7 +68,7 @@ public sealed class SupervisionScenarioTests : IAsyncLifetime
         followUp["decision"] = "PlanChanges";
         await cases.DoAsync(caseId, "FirstFollowUp", followUp);
         await cases.DoAsync(caseId, "ChangeDraft", CaseHost.Draft("2026-09-30"));
-        await cases.DoAsync(caseId, "ChangeEstablish", new { decision = "Establish" }, "bertil");
+        await cases.DoAsync(caseId, "ChangeEstablish", CaseHost.Establishment(), "bertil");
 
         var plans = await (await cases.Host.As("anna").GetAsync($"/api/cases/{caseId}/plans")).OkJsonAsync();
         Assert.Equal(["Superseded", "Established"], plans.AsArray().Select(p => (string)p!["status"]!));
@@ -166,10 +166,10 @@ public sealed class SupervisionScenarioTests : IAsyncLifetime
         await cases.DoAsync(caseId, "Assess", CaseHost.Assessment(), "bertil");
         await cases.DoAsync(caseId, "PlanDraft", CaseHost.Draft(), "bertil");
 
-        var refused = await cases.CompleteAsync(caseId, "PlanEstablish", new { decision = "Establish" }, "bertil");
+        var refused = await cases.CompleteAsync(caseId, "PlanEstablish", CaseHost.Establishment(), "bertil");
 
         Assert.Contains("another chief", (string)(await refused.ProblemAsync(403))["detail"]!);
-        var byOfficer = await cases.CompleteTaskAsync(caseId, "PlanEstablish", new { decision = "Establish" }, "anna", "anna");
+        var byOfficer = await cases.CompleteTaskAsync(caseId, "PlanEstablish", CaseHost.Establishment(), "anna", "anna");
         await byOfficer.ProblemAsync(403);
         Assert.Equal("Submitted", (string?)(await cases.CaseAsync(caseId))["pendingPlan"]!["status"]);
     }

@@ -24,9 +24,9 @@ public sealed class DevelopmentUsersTests
         await cases.DoAsync(caseId, "Assess", CaseHost.Assessment(), "bertil");
         await cases.DoAsync(caseId, "PlanDraft", CaseHost.Draft(), "bertil");
 
-        var byDrafter = await cases.CompleteAsync(caseId, "PlanEstablish", new { decision = "Establish" }, "bertil");
+        var byDrafter = await cases.CompleteAsync(caseId, "PlanEstablish", CaseHost.Establishment(), "bertil");
         Assert.Contains("another chief", (string)(await byDrafter.ProblemAsync(403))["detail"]!);
-        await cases.DoAsync(caseId, "PlanEstablish", new { decision = "Establish" }, "karin");
+        await cases.DoAsync(caseId, "PlanEstablish", CaseHost.Establishment(), "karin");
 
         var plan = (await cases.CaseAsync(caseId, "karin"))["currentPlan"]!;
         Assert.Equal(("Established", "bertil", "karin"), ((string?)plan["status"], (string?)plan["draftedBy"], (string?)plan["decidedBy"]));

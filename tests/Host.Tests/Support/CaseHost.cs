@@ -107,12 +107,20 @@ public sealed class CaseHost : IAsyncDisposable
         },
     };
 
+    /// <summary>A chief's decision to establish the plan, at a kollegium held that day with those who took part (12 §).</summary>
+    public static object Establishment(string kollegiumDate = "2026-01-31") => new
+    {
+        decision = "Establish",
+        kollegiumDate,
+        kollegiumParticipants = new[] { "Bertil Berg", "Anna Andersson" },
+    };
+
     /// <summary>Risk assessment by anna, plan drafted by anna and established by bertil.</summary>
     public async Task EstablishPlanAsync(string caseId)
     {
         await DoAsync(caseId, "Assess", Assessment());
         await DoAsync(caseId, "PlanDraft", Draft());
-        await DoAsync(caseId, "PlanEstablish", new { decision = "Establish" }, "bertil");
+        await DoAsync(caseId, "PlanEstablish", Establishment(), "bertil");
     }
 
     public async Task<JsonObject> FollowUpAllAsync(string caseId, string status = "Pågår")

@@ -22,6 +22,15 @@ public sealed class ActivityDescriptorTests
     }
 
     [Fact]
+    public void FormSchema_CarriesTheMaxLengthOfTextFields_SoClientsCanSizeTheirInputs()
+    {
+        var form = ActivityDescriptor.Describe(typeof(ManualTask)).FormSchema!;
+
+        Assert.Equal(200, (int?)form["properties"]!["outcome"]!["maxLength"]);
+        Assert.Equal(4000, (int?)form["properties"]!["comment"]!["maxLength"]);
+    }
+
+    [Fact]
     public void AutomaticActivity_HasTypedInputsAndOutputsAndNoForm()
     {
         var descriptor = ActivityDescriptor.Describe(typeof(AddPeriodToDate));

@@ -360,6 +360,15 @@ namespace Verkstallighet.Activities.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("drafted_by");
 
+                    b.Property<LocalDate?>("KollegiumDate")
+                        .HasColumnType("date")
+                        .HasColumnName("kollegium_date");
+
+                    b.Property<string>("KollegiumParticipants")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("kollegium_participants");
+
                     b.Property<string>("Measures")
                         .IsRequired()
                         .HasColumnType("jsonb")
