@@ -16,7 +16,7 @@ public sealed class CasePageTests(BrowserFixture browser) : BrowserTest(browser)
         await Cases.DoAsync(caseId, "PlanDraft", CaseHost.Draft());
         await Cases.DoAsync(caseId, "PlanEstablish", new { decision = "Return", comment = "Lägg till boende." }, "bertil");
         await Cases.DoAsync(caseId, "PlanDraft", CaseHost.Draft());
-        await Cases.DoAsync(caseId, "PlanEstablish", new { decision = "Establish" }, "bertil");
+        await Cases.DoAsync(caseId, "PlanEstablish", CaseHost.Establishment(), "bertil");
         var followUpTask = await Cases.TaskAsync(caseId, "FirstFollowUp"); // an API read of its own, before counting
         var readsBefore = (await Cases.AccessLogAsync(caseId)).Count(l => l == "anna Read case");
         var page = await SignInAsync("anna");
