@@ -46,6 +46,21 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("POST /cases/new",                                         "400",     "400",     "403",       "403",        "302"),
         new("GET /cases/{id:guid}",                                    "200",     "200",     "403",       "403",        "302"),
         new("POST /cases/{id:guid}",                                   "400",     "400",     "403",       "403",        "302"),
+        new("GET /cases/{Id:guid}/plans/{Version:int}/print",          "200",     "200",     "403",       "403",        "302"),
+        new("POST /cases/{Id:guid}/plans/{Version:int}/print",         "400",     "400",     "403",       "403",        "302"),
+        new("GET /cases/{Id:guid}/statement",                          "200",     "200",     "403",       "403",        "302"),
+        new("POST /cases/{Id:guid}/statement",                         "400",     "400",     "403",       "403",        "302"),
+        new("GET /inbox",                                              "200",     "200",     "403",       "403",        "302"),
+        new("POST /inbox",                                             "400",     "400",     "403",       "403",        "302"),
+        new("GET /tasks/{Id:guid}",                                    "200",     "200",     "403",       "403",        "302"),
+        new("POST /tasks/{Id:guid}",                                   "400",     "400",     "403",       "403",        "302"),
+        new("GET /chief",                                              "403",     "200",     "403",       "403",        "302"),
+        new("POST /chief",                                             "403",     "400",     "403",       "403",        "302"),
+        new("GET /reports",                                            "403",     "200",     "403",       "200",        "302"),
+        new("POST /reports",                                           "403",     "400",     "403",       "400",        "302"),
+        // The diagram page is for anyone signed in; the service applies the instance's office rule in the circuit.
+        new("GET /instances/{InstanceId:guid}/diagram",                "200",     "200",     "200",       "200",        "302"),
+        new("POST /instances/{InstanceId:guid}/diagram",               "400",     "400",     "400",       "400",        "302"),
 
         // The web UI's pages: the page answers with the app's shell (no data: pages are not prerendered); the circuit
         // then loads the data through the same services and checks as the API. A role the page is not for is refused
@@ -250,6 +265,10 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var path = pattern
             .Replace("/api/cases/{id:guid}", $"/api/cases/{target.CaseId}")
             .Replace("/cases/{id:guid}", $"/cases/{target.CaseId}")
+            .Replace("/tasks/{Id:guid}", $"/tasks/{target.TaskId}")
+            .Replace("/cases/{Id:guid}", $"/cases/{target.CaseId}")
+            .Replace("/instances/{InstanceId:guid}", $"/instances/{target.InstanceId}")
+            .Replace("{Version:int}", "1")
             .Replace("/api/instances/{id:guid}", $"/api/instances/{target.InstanceId}")
             .Replace("/api/tasks/{id:guid}", $"/api/tasks/{target.TaskId}")
             .Replace("/api/incidents/{id:guid}", $"/api/incidents/{Guid.Empty}")
