@@ -6,7 +6,6 @@ namespace Verkstallighet.Host.Tests.Ui.Cases;
 
 public sealed class CaseListPageTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    // Each keystroke and click is a round trip to the circuit; on a loaded two-core machine that takes more than the default 5 s.
 
     private const string OtherPersonnummer = "19900101-0017";
 

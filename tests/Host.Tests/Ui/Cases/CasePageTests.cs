@@ -6,7 +6,6 @@ namespace Verkstallighet.Host.Tests.Ui.Cases;
 
 public sealed class CasePageTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    // Each keystroke and click is a round trip to the circuit; on a loaded two-core machine that takes more than the default 5 s.
 
     [Fact]
     public async Task CasePage_ShowsClientPlanVersionsDeadlinesTasksAndJournal_AndItsReadIsLogged()

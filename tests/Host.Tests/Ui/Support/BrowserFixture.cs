@@ -24,7 +24,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         // Web-first assertions wait for their condition; on a busy CI machine a circuit may take more than the default 5 s.
-        Assertions.SetDefaultExpectTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(45_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = executable, Headless = true });
     }

@@ -9,8 +9,6 @@ namespace Verkstallighet.Host.Tests.Ui.Tasks;
 /// <summary>A browser test of a task form: open a case's task at /tasks/{id}, fill its fields by their JSON paths, complete it.</summary>
 public abstract class TaskFormTest : BrowserTest
 {
-    // The first circuit of a fresh Host, on a busy machine, can take longer than Playwright's 5 s to show a page.
-    static TaskFormTest() => Assertions.SetDefaultExpectTimeout(20_000);
 
     protected TaskFormTest(BrowserFixture browser)
         : base(browser)
