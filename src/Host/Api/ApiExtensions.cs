@@ -61,6 +61,12 @@ public static class ApiExtensions
         app.MapAccessLog();
         app.MapClock(simulatedClock);
         app.MapHangfireDashboardForAdministrators();
+        // An address under /api that no endpoint has is a 404 for every method, never a 405 that some page's GET
+        // route (the UI's, or static files') would otherwise make of it.
+        app.MapFallback("/api/{**path}", (HttpContext context) => TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound, title: "Not Found",
+                detail: $"There is no API endpoint {context.Request.Method} {context.Request.Path}."))
+            .ExcludeFromDescription();
         return app;
     }
 }

@@ -83,6 +83,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("GET /_blazor/disconnect",                                 "405",     "405",     "405",       "405",        "302"),
         new("GET /_blazor/initializers",                               "200",     "200",     "200",       "200",        "302"),
         new("GET /_framework/opaque-redirect",                         "400",     "400",     "400",       "400",        "302"),
+        // Any other address under /api: 404 for every method once signed in.
+        new("GET /api/{**path}",                                       "404",     "404",     "404",       "404",        "401"),
         // Development's fallback for files not yet in the build's manifest.
         new("GET /{**path:file}",                                      "404",     "404",     "404",       "404",        "302"),
         new("HEAD /{**path:file}",                                     "404",     "404",     "404",       "404",        "302"),
@@ -279,6 +281,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             .Replace("{documentName}", "v1")
             .Replace("{documentName?}", "v1")
             .Replace("/{**path:file}", "/no-such-file.txt")
+            .Replace("/api/{**path}", "/api/no-such-endpoint")
             .Replace("/{**path}", "");
         object? body = (method, pattern) switch
         {
