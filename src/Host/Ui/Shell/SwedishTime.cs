@@ -1,13 +1,14 @@
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
+using Verkstallighet.Workflows.Deadlines;
 
 namespace Verkstallighet.Host.Ui.Shell;
 
 /// <summary>Instants and dates as users read them: Swedish time (Europe/Stockholm), ISO dates.</summary>
 public static class SwedishTime
 {
-    private static readonly DateTimeZone Stockholm = DateTimeZoneProviders.Tzdb["Europe/Stockholm"];
+    private static readonly DateTimeZone Stockholm = DeadlineCalculator.Stockholm;
     private static readonly LocalDateTimePattern DateTime = LocalDateTimePattern.CreateWithInvariantCulture("yyyy-MM-dd HH:mm");
 
     public static string Format(Instant instant) => DateTime.Format(instant.InZone(Stockholm).LocalDateTime);
