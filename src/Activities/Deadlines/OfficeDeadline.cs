@@ -3,8 +3,8 @@ using NodaTime;
 namespace Verkstallighet.Activities.Deadlines;
 
 /// <summary>
-/// A deadline of one of an office's cases, as a chief's list shows it. <see cref="Waivable"/>: its timer is still
-/// pending, so a chief can waive it (särskilda skäl); once the timer has fired the escalation has started instead.
+/// A deadline of one of an office's cases, as a chief's list shows it; a chief can waive each (särskilda skäl).
+/// <see cref="Pending"/>: its timer has not fired yet; once it has, the escalation is under way as well.
 /// </summary>
 public sealed record OfficeDeadline(
     Guid DeadlineId,
@@ -15,4 +15,4 @@ public sealed record OfficeDeadline(
     string? Description,
     LocalDate DueDate,
     int DaysOverdue,
-    bool Waivable);
+    bool Pending);

@@ -15,11 +15,14 @@ public sealed class OfficeDeadlineQuery(NpgsqlDataSource dataSource, InstanceAcc
 {
     public const int MaxRows = 200;
 
-    /// <summary>Deadlines whose due date has passed without being met or waived: the timer fired, or is about to.</summary>
+    /// <summary>
+    /// Deadlines whose due date has passed without being met or waived: the timer fired (and what it watched has not
+    /// ended since), or is about to.
+    /// </summary>
     public Task<IReadOnlyList<OfficeDeadline>> OverdueAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         var today = DeadlineCalculator.Today(clock.GetCurrentInstant());
-        return ListAsync(actor, today, "t.status IN ('Pending', 'Fired') AND t.due_date < @today", null, "overdue deadlines", cancellationToken);
+        return ListAsync(actor, today, "(t.status = 'Pending' OR (t.status = 'Fired' AND t.resolved_at IS NULL AND t.waived_at IS NULL)) AND t.due_date < @today", null, "overdue deadlines", cancellationToken);
     }
 
     /// <summary>Pending deadlines due from today up to <paramref name="days"/> days ahead, which a chief can still waive.</summary>

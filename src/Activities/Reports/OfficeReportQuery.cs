@@ -89,8 +89,8 @@ public sealed class OfficeReportQuery(NpgsqlDataSource dataSource, IClock clock)
         const string sql = """
             SELECT t.deadline_rule_key, date_trunc('month', t.due_date)::date AS month,
                    count(*) FILTER (WHERE t.status = 'Cancelled' AND t.cancelled_because = 'ActivityCompleted') AS in_time,
-                   count(*) FILTER (WHERE t.status = 'Fired' OR (t.status = 'Pending' AND t.due_date < @today)) AS late,
-                   count(*) FILTER (WHERE t.status = 'Cancelled' AND t.cancelled_because = 'Waived') AS waived
+                   count(*) FILTER (WHERE (t.status = 'Fired' AND t.waived_at IS NULL) OR (t.status = 'Pending' AND t.due_date < @today)) AS late,
+                   count(*) FILTER (WHERE t.waived_at IS NOT NULL OR t.cancelled_because = 'Waived') AS waived
             FROM workflows.timers t
             JOIN verkstallighet.cases c ON c.workflow_instance_id = t.instance_id
             WHERE t.deadline_rule_key IS NOT NULL AND t.due_date >= @from AND t.due_date < @end AND c.office = @office
@@ -123,7 +123,8 @@ public sealed class OfficeReportQuery(NpgsqlDataSource dataSource, IClock clock)
             JOIN workflows.instances i ON i.id = t.instance_id
             JOIN verkstallighet.cases c ON c.workflow_instance_id = i.id
             LEFT JOIN workflows.deadline_rules r ON r.key = t.deadline_rule_key AND r.version = t.deadline_rule_version
-            WHERE t.deadline_rule_key IS NOT NULL AND t.status IN ('Pending', 'Fired') AND t.due_date < @today
+            WHERE t.deadline_rule_key IS NOT NULL AND t.due_date < @today
+              AND (t.status = 'Pending' OR (t.status = 'Fired' AND t.resolved_at IS NULL AND t.waived_at IS NULL))
               AND i.status = 'Running' AND c.office = @office
             GROUP BY t.deadline_rule_key
             ORDER BY count(*) DESC, t.deadline_rule_key

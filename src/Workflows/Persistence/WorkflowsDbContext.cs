@@ -91,6 +91,8 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
             e.HasStorageParameter("fillfactor", 70); // the sweep's lease update can then stay on the page (HOT)
             e.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(t => t.CancelledBecause).HasConversion<string>().HasMaxLength(30);
+            e.Property(t => t.ResolvedBecause).HasConversion<string>().HasMaxLength(30);
+            e.Ignore(t => t.IsWaived);
             e.Property(t => t.Version).IsConcurrencyToken();
             e.Property(t => t.LockedUntil).HasColumnType("timestamp with time zone");
             e.HasIndex(t => t.DueAt).HasFilter("status = 'Pending'").HasDatabaseName("ix_timers_pending_due");

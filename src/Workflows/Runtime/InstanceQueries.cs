@@ -27,6 +27,9 @@ public enum DeadlineStatus
     /// <summary>Its due date has passed without it being met (its timer has fired, or is about to).</summary>
     Overdue,
 
+    /// <summary>What it watched was done, but after the due date (its timer had fired).</summary>
+    MetLate,
+
     /// <summary>Waived for a recorded reason.</summary>
     Waived,
 
@@ -114,11 +117,16 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowsDbContext> contex
 
     private static DeadlineStatus StatusOf(WorkflowTimer timer, NodaTime.LocalDate today) => timer.Status switch
     {
-        TimerStatus.Fired => DeadlineStatus.Overdue,
+        _ when timer.IsWaived => DeadlineStatus.Waived,
+        TimerStatus.Fired => timer.ResolvedBecause switch
+        {
+            null => DeadlineStatus.Overdue,
+            TimerCancellation.ActivityCompleted => DeadlineStatus.MetLate,
+            _ => DeadlineStatus.Cancelled,
+        },
         TimerStatus.Pending => today > timer.DueDate ? DeadlineStatus.Overdue : DeadlineStatus.Pending,
         _ => timer.CancelledBecause switch
         {
-            TimerCancellation.Waived => DeadlineStatus.Waived,
             TimerCancellation.ActivityCompleted => DeadlineStatus.Met,
             _ => DeadlineStatus.Cancelled,
         },

@@ -48,6 +48,8 @@ internal sealed class InstanceStep
     private readonly Dictionary<Guid, WorkflowTimer> newTimers = [];
     private readonly List<Guid> cancelledTaskBookmarks = [];
     private readonly Dictionary<TimerCancellation, List<Guid>> cancelledTimerBookmarks = [];
+    private readonly Dictionary<TimerCancellation, List<string>> endedBoundaryWatches = [];
+    private readonly HashSet<Guid> timersFiredInStep = [];
     private readonly StepEffects effects;
     private bool terminating;
     private bool movedOffice;
@@ -152,6 +154,7 @@ internal sealed class InstanceStep
         var oneShot = firedTimer is null ? bookmark.Kind != BookmarkKind.Message : !Reschedule(firedTimer);
         if (firedTimer is not null)
         {
+            timersFiredInStep.Add(firedTimer.Id);
             Journal(JournalKinds.TimerFired, node.Id, new { timerId = firedTimer.Id, dueDate = firedTimer.DueDate });
         }
         else
@@ -232,23 +235,26 @@ internal sealed class InstanceStep
         await RunAsync(cancellationToken);
     }
 
-    /// <summary>Cancels a deadline's timer for a recorded reason; the activity or scope it watches goes on.</summary>
-    public void Waive(Bookmark bookmark, WorkflowTimer timer, string reason)
+    /// <summary>
+    /// Waives a deadline for a recorded reason: a pending timer is cancelled and the activity or scope it watches goes
+    /// on; a fired one keeps what it started and only stops counting as overdue.
+    /// </summary>
+    public void Waive(Bookmark? bookmark, WorkflowTimer timer, string reason)
     {
-        var node = model.Node(bookmark.ElementId);
+        var node = model.Node(timer.ElementId);
         if (node is not BoundaryEventNode and not StartEventNode)
         {
             throw new ConflictException($"The timer at '{node.DisplayName}' is not a deadline that can be waived: the workflow waits for it to continue.");
         }
 
-        RemoveBookmark(bookmark, cancelled: null);
-        timer.Status = TimerStatus.Cancelled;
-        timer.CancelledBecause = TimerCancellation.Waived;
-        timer.CancelledAt = now;
-        timer.WaivedBy = actor.UserId;
-        timer.WaiverReason = reason;
-        timer.Version++;
-        Journal(JournalKinds.DeadlineWaived, node.Id, new { timerId = timer.Id, rule = timer.DeadlineRuleKey, dueDate = timer.DueDate, reason });
+        if (bookmark is not null)
+        {
+            RemoveBookmark(bookmark, cancelled: null);
+        }
+
+        var wasFired = timer.Status == TimerStatus.Fired;
+        timer.Waive(actor.UserId, reason, now);
+        Journal(JournalKinds.DeadlineWaived, node.Id, new { timerId = timer.Id, rule = timer.DeadlineRuleKey, dueDate = timer.DueDate, reason, afterDueDate = wasFired });
     }
 
     public async Task RetryAsync(Incident incident, CancellationToken cancellationToken)
@@ -279,7 +285,7 @@ internal sealed class InstanceStep
         instance.OpenIncidents = openIncidents.Count(i => i.ResolvedAt is null);
         instance.Revision++;
 
-        if (cancelledTaskBookmarks.Count == 0 && cancelledTimerBookmarks.Count == 0 && effects.AlsoSave.Count == 0 && !movedOffice)
+        if (cancelledTaskBookmarks.Count == 0 && cancelledTimerBookmarks.Count == 0 && endedBoundaryWatches.Count == 0 && effects.AlsoSave.Count == 0 && !movedOffice)
         {
             await db.SaveChangesAsync(cancellationToken); // one batch, in its own transaction
             return;
@@ -309,6 +315,19 @@ internal sealed class InstanceStep
                         .SetProperty(t => t.Status, TimerStatus.Cancelled)
                         .SetProperty(t => t.CancelledBecause, reason)
                         .SetProperty(t => t.CancelledAt, now)
+                        .SetProperty(t => t.Version, t => t.Version + 1), cancellationToken);
+            }
+
+            foreach (var (reason, elementIds) in endedBoundaryWatches)
+            {
+                // A deadline fired in this very step (an interrupting one, say) was missed, not resolved.
+                var firedNow = timersFiredInStep.ToList();
+                await db.Timers
+                    .Where(t => t.InstanceId == instance.Id && elementIds.Contains(t.ElementId) && t.Status == TimerStatus.Fired
+                        && t.DueDate != null && t.ResolvedAt == null && !firedNow.Contains(t.Id))
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(t => t.ResolvedAt, now)
+                        .SetProperty(t => t.ResolvedBecause, reason)
                         .SetProperty(t => t.Version, t => t.Version + 1), cancellationToken);
             }
 
@@ -605,6 +624,7 @@ internal sealed class InstanceStep
     private void CompleteActivity(Token token, FlowNode node)
     {
         RemoveBookmarksOf(token, TimerCancellation.ActivityCompleted);
+        EndBoundaryWatches(node, TimerCancellation.ActivityCompleted);
         token.Status = TokenStatus.Active;
         Leave(token, node);
     }
@@ -671,6 +691,7 @@ internal sealed class InstanceStep
     private void CancelToken(Token token)
     {
         RemoveBookmarksOf(token, TimerCancellation.Interrupted);
+        EndBoundaryWatches(model.Node(token.ElementId), TimerCancellation.Interrupted);
         var child = state.Scopes.Find(s => s.OwnerTokenId == token.Id);
         if (child is not null)
         {
@@ -693,6 +714,31 @@ internal sealed class InstanceStep
         {
             Journal(JournalKinds.ElementCancelled, token.ElementId, null);
         }
+    }
+
+    /// <summary>
+    /// The activity's boundary deadlines that already fired are resolved when it ends: completed late, or interrupted.
+    /// Their bookmarks went when they fired, so the rows are found by element when the step is saved.
+    /// </summary>
+    private void EndBoundaryWatches(FlowNode node, TimerCancellation reason)
+    {
+        if (node is not ActivityNode { BoundaryEvents.Count: > 0 } activity)
+        {
+            return;
+        }
+
+        var timerEvents = activity.BoundaryEvents.Where(b => b.Trigger is TimerTrigger).Select(b => b.Id).ToList();
+        if (timerEvents.Count == 0)
+        {
+            return;
+        }
+
+        if (!endedBoundaryWatches.TryGetValue(reason, out var ids))
+        {
+            endedBoundaryWatches[reason] = ids = [];
+        }
+
+        ids.AddRange(timerEvents);
     }
 
     // ---- bookmarks, subscriptions and timers --------------------------------------------------------------------

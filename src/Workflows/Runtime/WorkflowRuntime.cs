@@ -224,8 +224,9 @@ public sealed class WorkflowRuntime(
         }, "The timer could not be fired", cancellationToken);
 
     /// <summary>
-    /// Waives a pending deadline for a recorded reason: its timer is cancelled and nothing follows from it. Only timers of
-    /// boundary events and of event sub-process starts can be waived; a token waiting on a timer would wait forever.
+    /// Waives a deadline for a recorded reason (särskilda skäl). A pending one is cancelled and nothing follows from it; a
+    /// fired one (overdue, its escalation under way) is recorded as waived and no longer counts as overdue. Only timers
+    /// of boundary events and of event sub-process starts can be waived; a token waiting on a timer would wait forever.
     /// </summary>
     public Task<WorkflowTimer> WaiveTimerAsync(Guid timerId, string reason, Actor actor, Func<StepTransaction, CancellationToken, Task>? alsoSave = null, CancellationToken cancellationToken = default)
     {
@@ -238,17 +239,25 @@ public sealed class WorkflowRuntime(
         {
             var timer = await CompiledQueries.Timer(db, timerId, cancellationToken)
                 ?? throw new NotFoundException($"Deadline {timerId} does not exist.");
-            if (timer.Status != TimerStatus.Pending || timer.InstanceId is null)
+            if (timer.InstanceId is null)
             {
-                throw new ConflictException(timer.Status == TimerStatus.Pending
-                    ? "A workflow's start timer cannot be waived."
-                    : $"The deadline is no longer pending ({(timer.CancelledBecause is { } why ? why.ToString() : timer.Status.ToString())}).");
+                throw new ConflictException("A workflow's start timer cannot be waived.");
+            }
+
+            if (timer.IsWaived || timer.Status == TimerStatus.Cancelled)
+            {
+                throw new ConflictException($"The deadline is no longer open ({(timer.IsWaived ? "already waived" : timer.CancelledBecause?.ToString() ?? timer.Status.ToString())}).");
             }
 
             var loaded = await LoadAsync(db, timer.InstanceId.Value, actor, cancellationToken);
             await access.EnsureAsync(loaded.Instance.Id, loaded.Instance.Office, actor, "deadline waiver", cancellationToken);
-            var bookmark = loaded.Bookmarks.Find(b => b.Id == timer.BookmarkId)
-                ?? throw new ConflictException("The deadline is no longer pending.");
+            Bookmark? bookmark = null;
+            if (timer.Status == TimerStatus.Pending)
+            {
+                bookmark = loaded.Bookmarks.Find(b => b.Id == timer.BookmarkId)
+                    ?? throw new ConflictException("The deadline is no longer pending.");
+            }
+
             loaded.Step.Waive(bookmark, timer, reason.Trim());
             if (alsoSave is not null)
             {

@@ -99,7 +99,44 @@ public sealed class WorkflowTimer
 
     public Instant? CancelledAt { get; set; }
 
+    /// <summary>
+    /// For a fired deadline on an activity: when the activity it watched ended after all, late
+    /// (<see cref="TimerCancellation.ActivityCompleted"/>) or interrupted. Until then the deadline is overdue.
+    /// </summary>
+    public Instant? ResolvedAt { get; set; }
+
+    public TimerCancellation? ResolvedBecause { get; set; }
+
     public string? WaivedBy { get; set; }
 
     public string? WaiverReason { get; set; }
+
+    /// <summary>When it was waived: a pending timer is cancelled then, a fired one only gets the waiver recorded.</summary>
+    public Instant? WaivedAt { get; set; }
+
+    public bool IsWaived => WaivedAt is not null || CancelledBecause == TimerCancellation.Waived;
+
+    /// <summary>
+    /// Waives the deadline for a recorded reason (särskilda skäl). A pending timer is cancelled, so it never fires; a
+    /// fired one keeps its history (the escalation it started goes on) and is no longer counted as overdue.
+    /// </summary>
+    public void Waive(string by, string reason, Instant at)
+    {
+        if (IsWaived || Status == TimerStatus.Cancelled)
+        {
+            throw new InvalidOperationException($"Timer {Id} is {Status} and cannot be waived.");
+        }
+
+        if (Status == TimerStatus.Pending)
+        {
+            Status = TimerStatus.Cancelled;
+            CancelledBecause = TimerCancellation.Waived;
+            CancelledAt = at;
+        }
+
+        WaivedBy = by;
+        WaiverReason = reason;
+        WaivedAt = at;
+        Version++;
+    }
 }

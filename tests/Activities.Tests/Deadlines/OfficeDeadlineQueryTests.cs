@@ -31,9 +31,27 @@ public sealed class OfficeDeadlineQueryTests : IAsyncLifetime
 
         var overdue = await Deadlines.OverdueAsync(DomainEngine.Bertil);
 
-        Assert.Equal([(fired, 9, false), (pastDue, 4, true)], overdue.Select(d => (d.CaseId, d.DaysOverdue, d.Waivable)));
+        Assert.Equal([(fired, 9, false), (pastDue, 4, true)], overdue.Select(d => (d.CaseId, d.DaysOverdue, d.Pending)));
         Assert.All(overdue, d => Assert.Equal(("Kim Karlsson", "PlanEstablishment", "KVFS 2011:5 16 § första stycket"), (d.ClientName, d.Rule, d.LegalReference)));
         Assert.Single(await Deadlines.OverdueAsync(DeadlineSeeds.Frida));
+    }
+
+    [Fact]
+    public async Task Overdue_LeavesOutFiredDeadlines_ThatWereMetLateOrWaived()
+    {
+        var metLate = await domain.AssessedCaseAsync();
+        await domain.SetDeadlineAsync(metLate, Kvfs2011DeadlineRules.PlanEstablishment, "Fired", null, new LocalDate(2026, 2, 20));
+        await domain.SetFiredDeadlineOutcomeAsync(metLate, "resolved_at");
+        var waived = await domain.AssessedCaseAsync();
+        await domain.SetDeadlineAsync(waived, Kvfs2011DeadlineRules.PlanEstablishment, "Fired", null, new LocalDate(2026, 2, 20));
+        await domain.SetFiredDeadlineOutcomeAsync(waived, "waived_at");
+        var stillLate = await domain.AssessedCaseAsync();
+        await domain.SetDeadlineAsync(stillLate, Kvfs2011DeadlineRules.PlanEstablishment, "Fired", null, new LocalDate(2026, 2, 20));
+        domain.Engine.Clock.AdvanceTo(Instant.FromUtc(2026, 2, 28, 23, 30));
+
+        var overdue = await Deadlines.OverdueAsync(DomainEngine.Bertil);
+
+        Assert.Equal([stillLate], overdue.Select(d => d.CaseId));
     }
 
     [Fact]
@@ -45,7 +63,7 @@ public sealed class OfficeDeadlineQueryTests : IAsyncLifetime
 
         var upcoming = await Deadlines.UpcomingAsync(DomainEngine.Bertil, 30);
 
-        Assert.Equal([(soon, new LocalDate(2026, 2, 28), true)], upcoming.Select(d => (d.CaseId, d.DueDate, d.Waivable)));
+        Assert.Equal([(soon, new LocalDate(2026, 2, 28), true)], upcoming.Select(d => (d.CaseId, d.DueDate, d.Pending)));
         Assert.Empty(await Deadlines.UpcomingAsync(DeadlineSeeds.Frida, 30));
         await using var db = await domain.DomainAsync();
         var log = await db.AccessLog.AsNoTracking().Where(a => a.UserId == "bertil").Select(a => new { a.CaseId, a.Kind, a.What }).ToListAsync();

@@ -37,4 +37,22 @@ public static class DeadlineSeeds
         command.Parameters.AddWithValue("rule", rule);
         Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
+
+    /// <summary>Stamps a fired deadline of the case as met late (<c>resolved_at</c>) or waived (<c>waived_at</c>).</summary>
+    public static async Task SetFiredDeadlineOutcomeAsync(this DomainEngine domain, Guid caseId, string column)
+    {
+        var sql = column switch
+        {
+            "resolved_at" => "UPDATE workflows.timers t SET resolved_at = now(), resolved_because = 'ActivityCompleted', version = t.version + 1",
+            "waived_at" => "UPDATE workflows.timers t SET waived_at = now(), waived_by = 'bertil', waiver_reason = 'skäl', version = t.version + 1",
+            _ => throw new ArgumentOutOfRangeException(nameof(column)),
+        };
+        await using var command = domain.Engine.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand(sql + """
+
+            FROM verkstallighet.cases c
+            WHERE c.id = @case AND t.instance_id = c.workflow_instance_id AND t.status = 'Fired'
+            """);
+        command.Parameters.AddWithValue("case", caseId);
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
 }

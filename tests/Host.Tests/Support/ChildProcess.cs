@@ -66,7 +66,7 @@ public sealed class ChildProcess : IDisposable
         }
         catch (OperationCanceledException)
         {
-            Kill();
+            await KillAndReapAsync();
             throw new TimeoutException(
                 $"{Path.GetFileName(process.StartInfo.FileName)} (pid {process.Id}) did not exit within {timeout.TotalSeconds:0.#} s and was killed.\n" +
                 $"stdout:\n{Output}\nstderr:\n{Errors}");
@@ -88,6 +88,25 @@ public sealed class ChildProcess : IDisposable
         catch (InvalidOperationException)
         {
             // It has already exited.
+        }
+    }
+
+    /// <summary>
+    /// Kills the process tree and waits until the kernel has reaped the child: a SIGKILL is only delivered, not done,
+    /// when <see cref="Process.Kill(bool)"/> returns, so a caller that checks <see cref="HasExited"/> right away could
+    /// see it still running on a busy machine.
+    /// </summary>
+    private async Task KillAndReapAsync()
+    {
+        Kill();
+        using var reaped = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(reaped.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Still not gone after a SIGKILL and 30 s: the caller's HasExited says so.
         }
     }
 

@@ -29,6 +29,61 @@ public sealed class DeadlineAndStepTransactionTests
     }
 
     [Fact]
+    public async Task FiredDeadline_CanBeWaived_AndIsNoLongerOverdue_WhileItsEscalationGoesOn()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        await engine.PublishFileAsync("boundary-timer-noninterrupting.bpmn");
+        var started = await engine.StartAsync("BoundaryTimerNonInterrupting", new { supervisionStart = "2026-01-31", office = "Stockholm" });
+        await engine.FireNextAsync(started.InstanceId, "Overdue");
+        var fired = Assert.Single(await engine.Instances.DeadlinesAsync(started.InstanceId, new LocalDate(2026, 3, 10)));
+        Assert.Equal(DeadlineStatus.Overdue, fired.Status);
+
+        await engine.Runtime.WaiveTimerAsync(fired.Id, "Klienten har vårdats på sjukhus hela månaden.", Actors.Chief);
+
+        var waived = Assert.Single(await engine.Instances.DeadlinesAsync(started.InstanceId, new LocalDate(2026, 3, 10)));
+        Assert.Equal((DeadlineStatus.Waived, "bertil", "Klienten har vårdats på sjukhus hela månaden."), (waived.Status, waived.WaivedBy, waived.WaiverReason));
+        Assert.Contains(await engine.OpenTasksAsync(started.InstanceId), t => t.ElementId == "Escalate");
+        var entry = (await engine.Instances.JournalAsync(started.InstanceId)).Single(j => j.Kind == JournalKinds.DeadlineWaived);
+        Assert.True((bool)System.Text.Json.Nodes.JsonNode.Parse(entry.Data!)!["afterDueDate"]!);
+        await using var db = engine.CreateDbContext();
+        var row = await db.Timers.AsNoTracking().SingleAsync(t => t.Id == fired.Id);
+        Assert.Equal(TimerStatus.Fired, row.Status);
+        Assert.NotNull(row.WaivedAt);
+
+        var again = await Assert.ThrowsAsync<ConflictException>(() => engine.Runtime.WaiveTimerAsync(fired.Id, "igen", Actors.Chief));
+        Assert.Contains("already waived", again.Message);
+    }
+
+    [Fact]
+    public async Task FiredDeadline_IsMetLate_WhenItsActivityIsCompletedAfterIt()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        await engine.PublishFileAsync("boundary-timer-noninterrupting.bpmn");
+        var started = await engine.StartAsync("BoundaryTimerNonInterrupting", new { supervisionStart = "2026-01-31", office = "Stockholm" });
+        await engine.FireNextAsync(started.InstanceId, "Overdue");
+
+        await engine.CompleteAsync(await engine.OpenTaskAsync(started.InstanceId, "Draft"));
+
+        Assert.Equal(DeadlineStatus.MetLate, Assert.Single(await engine.Instances.DeadlinesAsync(started.InstanceId, new LocalDate(2026, 3, 10))).Status);
+        await using var db = engine.CreateDbContext();
+        var row = await db.Timers.AsNoTracking().SingleAsync(t => t.ElementId == "Overdue" && t.InstanceId == started.InstanceId);
+        Assert.Equal((TimerStatus.Fired, TimerCancellation.ActivityCompleted), (row.Status, row.ResolvedBecause));
+    }
+
+    [Fact]
+    public async Task InterruptingDeadline_StaysOverdue_AfterItHasInterruptedItsActivity()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        await engine.PublishFileAsync("boundary-timer.bpmn");
+        var started = await engine.StartAsync("BoundaryTimer", new { supervisionStart = "2026-01-31", office = "Stockholm" });
+
+        await engine.FireNextAsync(started.InstanceId, "Overdue");
+
+        Assert.DoesNotContain(await engine.OpenTasksAsync(started.InstanceId), t => t.ElementId == "Draft");
+        Assert.Equal(DeadlineStatus.Overdue, Assert.Single(await engine.Instances.DeadlinesAsync(started.InstanceId, new LocalDate(2026, 3, 10))).Status);
+    }
+
+    [Fact]
     public async Task DeadlinePastTheEndOfTheCalendar_BecomesAnIncident_NotAFailedStep()
     {
         await using var engine = await TestEngine.StartAsync();

@@ -63,6 +63,7 @@ public static class CaseTexts
         DeadlineStatus.Pending => "Väntande",
         DeadlineStatus.Met => "Uppfylld",
         DeadlineStatus.Overdue => "Försenad",
+        DeadlineStatus.MetLate => "Uppfylld efter förfallodagen",
         DeadlineStatus.Waived => "Undantagen (särskilda skäl)",
         DeadlineStatus.Cancelled => "Avbruten",
         _ => status.ToString(),

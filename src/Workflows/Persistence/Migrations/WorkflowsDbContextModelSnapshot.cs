@@ -635,6 +635,15 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("repeats_remaining");
 
+                    b.Property<Instant?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBecause")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("resolved_because");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -645,6 +654,10 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
                         .HasColumnName("version");
+
+                    b.Property<Instant?>("WaivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("waived_at");
 
                     b.Property<string>("WaivedBy")
                         .HasColumnType("text")

@@ -86,6 +86,30 @@ public sealed class ChiefOverviewPageTests(BrowserFixture browser) : BrowserTest
         Assert.Equal(("Waived", "bertil"), ((string?)deadline["status"], (string?)deadline["waivedBy"]));
     }
 
+    [Fact]
+    public async Task OverdueDeadline_WaivedAfterItsDueDate_LeavesTheOverdueList_AndItsEscalationStays()
+    {
+        var caseId = await Cases.CreateCaseAsync();
+        await Cases.DoAsync(caseId, "Assess", CaseHost.Assessment()); // the plan is due 28 February (16 §)
+        await Cases.AdvanceAsync("2026-03-02");
+
+        var page = await SignInAsync("bertil");
+        var overdue = Section(page, "Försenade tidsfrister");
+        var row = overdue.GetByRole(AriaRole.Row).Filter(new() { HasText = "Kim Karlsson" });
+        await row.GetByRole(AriaRole.Button, new() { NameRegex = new("^Ange särskilda skäl") }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("räknas inte längre som försenad");
+        await dialog.GetByRole(AriaRole.Textbox).FillAsync("Klienten har vårdats på sjukhus sedan övervakningen började.");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Spara särskilda skäl" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("särskilda skäl är sparade");
+        await Assertions.Expect(overdue).ToContainTextAsync("Inga tidsfrister är försenade.");
+        await Assertions.Expect(Section(page, "Eskaleringar")).ToContainTextAsync("Planen är inte fastställd i tid");
+        var deadline = await Cases.DeadlineAsync(caseId, "PlanEstablishment");
+        Assert.Equal(("Waived", "bertil"), ((string?)deadline["status"], (string?)deadline["waivedBy"]));
+        await page.AssertAccessibleAsync();
+    }
+
     [Theory]
     [InlineData("/chief")]
     [InlineData("/reports")]
