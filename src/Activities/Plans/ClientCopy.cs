@@ -34,10 +34,18 @@ public static class ClientCopy
         }
 
         html.Append("</tbody></table>");
-        var established = plan.DecidedAt?.InZone(Workflows.Deadlines.DeadlineCalculator.Stockholm).Date;
-        html.Append(CultureInfo.InvariantCulture, $"<p>Fastställd {D(established)} av {E(plan.DecidedBy)}.</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>{E(Established(plan))}</p>");
         html.Append("<p><small>Du har rätt att få en kopia av din verkställighetsplan (KVFS 2011:5 12 §).</small></p></body></html>");
         return html.ToString();
+    }
+
+    /// <summary>When, by whom and at which kollegium the plan was established (12 §), as one sentence.</summary>
+    public static string Established(Plan plan)
+    {
+        static string D(NodaTime.LocalDate? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "–";
+        var on = plan.DecidedAt?.InZone(Workflows.Deadlines.DeadlineCalculator.Stockholm).Date;
+        var kollegium = plan.KollegiumDate is { } day ? $" vid kollegium {D(day)}" : "";
+        return $"Fastställd {D(on)} av {plan.DecidedBy}{kollegium}.";
     }
 
     public static string SanctionName(Sanction sanction) => sanction switch

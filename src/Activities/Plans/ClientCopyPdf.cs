@@ -20,8 +20,7 @@ public static class ClientCopyPdf
         pdf.Strong($"{@case.ClientName}, {Personnummer.FromStored(@case.Personnummer).Masked}");
         pdf.Paragraph($"Påföljd: {ClientCopy.SanctionName(@case.Sanction)}. Övervakning {D(@case.SupervisionStart)} – {D(@case.SupervisionEnd)}. Verksamhetsställe: {@case.Office}.");
         pdf.Paragraph($"Planversion {plan.Version}. Klientens medverkan: {ClientCopy.Participation(plan)}");
-        var established = plan.DecidedAt?.InZone(Workflows.Deadlines.DeadlineCalculator.Stockholm).Date;
-        pdf.Paragraph($"Fastställd {D(established)} av {plan.DecidedBy}.");
+        pdf.Paragraph(ClientCopy.Established(plan));
 
         pdf.Heading("Åtgärder");
         foreach (var measure in plan.Measures.OrderBy(m => m.DueDate))

@@ -15,8 +15,7 @@ public sealed record ClientCopyView(
     int Version,
     string Participation,
     IReadOnlyList<ClientCopyMeasure> Measures,
-    LocalDate? EstablishedOn,
-    string? EstablishedBy)
+    string Established)
 {
     public static ClientCopyView From(Case @case, Plan plan) => new(
         @case.Id,
@@ -29,6 +28,5 @@ public sealed record ClientCopyView(
         plan.Version,
         ClientCopy.Participation(plan),
         plan.Measures.OrderBy(m => m.DueDate).Select(m => new ClientCopyMeasure(m.Description, m.Area.ToString(), ClientCopy.ResponsibleText(m) ?? "", m.DueDate, m.FollowUpMethod)).ToList(),
-        plan.DecidedAt?.InZone(Workflows.Deadlines.DeadlineCalculator.Stockholm).Date,
-        plan.DecidedBy);
+        ClientCopy.Established(plan));
 }

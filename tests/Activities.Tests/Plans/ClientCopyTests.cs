@@ -15,7 +15,7 @@ public sealed class ClientCopyTests
     private static readonly Plan Plan = new()
     {
         Version = 1, Status = PlanStatus.Established, ClientParticipation = ClientParticipation.Yes, DraftedBy = "anna", DecidedBy = "bertil",
-        DecidedAt = Instant.FromUtc(2026, 1, 31, 9, 0),
+        DecidedAt = Instant.FromUtc(2026, 1, 31, 9, 0), KollegiumDate = new LocalDate(2026, 1, 30),
         Measures = [new Measure(Guid.NewGuid(), "Delta i programmet", MeasureArea.Brottslighet, ResponsibleParty.Frivården, null, new LocalDate(2026, 6, 30), "Samtal")],
     };
 
@@ -30,12 +30,12 @@ public sealed class ClientCopyTests
     }
 
     [Fact]
-    public void PrintView_HasTheMaskedPersonnummer_AndTheMeasuresByDueDate()
+    public void PrintView_HasTheMaskedPersonnummer_TheMeasuresByDueDate_AndTheKollegiumDate_12Paragraph()
     {
         var view = ClientCopyView.From(Case, Plan);
 
         Assert.Equal("19850315-****", view.Personnummer);
         Assert.Equal(("Delta i programmet", "Frivården"), (view.Measures[0].Description, view.Measures[0].Responsible));
-        Assert.Equal(new LocalDate(2026, 1, 31), view.EstablishedOn);
+        Assert.Equal("Fastställd 2026-01-31 av bertil vid kollegium 2026-01-30.", view.Established);
     }
 }

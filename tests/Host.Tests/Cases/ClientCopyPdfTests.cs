@@ -37,7 +37,7 @@ public sealed class ClientCopyPdfTests : IAsyncLifetime
         Assert.DoesNotContain("2384", text);
         Assert.Contains("Påföljd: Skyddstillsyn", text);
         Assert.Contains("Planversion 1", text);
-        Assert.Contains("Fastställd 2026-01-31 av bertil", text);
+        Assert.Contains("Fastställd 2026-01-31 av bertil vid kollegium 2026-01-31.", text);
         Assert.Contains("Delta i programmet Återfallsprevention", text);
         Assert.Contains("Klar senast: 2026-06-30", text);
         Assert.Contains("Uppföljning: Kontakt med programledaren varje månad", text);

@@ -219,7 +219,7 @@ public sealed class SupervisionScenarioTests : IAsyncLifetime
         Assert.Equal("text/html", copy.Content.Headers.ContentType!.MediaType);
         Assert.Contains("Delta i programmet Återfallsprevention", html);
         Assert.Contains("2026-06-30", html);
-        Assert.Contains("Fastställd 2026-01-31 av bertil", html);
+        Assert.Contains("Fastställd 2026-01-31 av bertil vid kollegium 2026-01-31.", html);
         Assert.Contains("Kim Karlsson", html);
     }
 

@@ -23,7 +23,7 @@ public sealed class ClientCopyPrintPageTests(BrowserFixture browser) : BrowserTe
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Delta i programmet Återfallsprevention" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Skriva in sig hos Arbetsförmedlingen" })).ToBeVisibleAsync();
         await Assertions.Expect(copy).ToContainTextAsync("Kim Karlsson, 19850315-****");
-        await Assertions.Expect(copy).ToContainTextAsync("Fastställd 2026-01-31 av bertil.");
+        await Assertions.Expect(copy).ToContainTextAsync("Fastställd 2026-01-31 av bertil vid kollegium 2026-01-31.");
         await Assertions.Expect(copy).Not.ToContainTextAsync("2384");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Skriv ut" }).ClickAsync();
