@@ -91,7 +91,17 @@ public sealed partial class CaseService(
             ["releaseDate"] = Iso(@case.ReleaseDate),
             [CaseVariables.CommunityServiceHours] = @case.CommunityServiceHours,
         };
-        var start = new StartInstance(workflow, CorrelationId: @case.Id.ToString(), Office: @case.Office, OwnedVariables: variables);
+        // The number is drawn before the start so that the instance and its tasks carry it as their business key (the
+        // inbox shows and sorts by it). A start that fails leaves a gap in the numbers, as any sequence does.
+        await using (var numbers = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            @case.Number = await numbers.Database
+                .SqlQueryRaw<long>($"SELECT nextval(pg_get_serial_sequence('{VerkstallighetDbContext.Schema}.cases', 'number')) AS \"Value\"")
+                .SingleAsync(cancellationToken);
+        }
+
+        var start = new StartInstance(workflow, CorrelationId: @case.Id.ToString(), Office: @case.Office, OwnedVariables: variables,
+            BusinessKey: @case.Number.ToString(CultureInfo.InvariantCulture));
         var started = await runtime.StartAsync(start, actor, async (step, ct) =>
         {
             await using var db = VerkstallighetDbContext.On(step);

@@ -13,7 +13,7 @@ namespace Verkstallighet.Host.Api;
 /// Starts a workflow. The instance belongs to my office; a chief or administrator may name another in
 /// <paramref name="Office"/>. The variables may not set the office or another routing variable (400).
 /// </summary>
-public sealed record StartInstanceRequest(string DefinitionKey, JsonObject? Variables, string? CorrelationId, string? Office = null);
+public sealed record StartInstanceRequest(string DefinitionKey, JsonObject? Variables, string? CorrelationId, string? Office = null, string? BusinessKey = null);
 
 public sealed record InstanceSummary(
     Guid Id, string DefinitionKey, int DefinitionVersion, string? CorrelationId, string? Office, InstanceStatus Status,
@@ -55,7 +55,7 @@ public static class InstancesEndpoints
         group.MapPost("/", async (StartInstanceRequest request, HttpContext context, WorkflowRuntime runtime, CancellationToken ct) =>
         {
             var actor = context.User.RequireRole(Roles.Officer, Roles.Chief, Roles.ProcessOwner, Roles.Administrator);
-            var result = await runtime.StartAsync(new StartInstance(request.DefinitionKey, request.Variables, request.CorrelationId, request.Office), actor, cancellationToken: ct);
+            var result = await runtime.StartAsync(new StartInstance(request.DefinitionKey, request.Variables, request.CorrelationId, request.Office, BusinessKey: request.BusinessKey), actor, cancellationToken: ct);
             return Results.Created($"/api/instances/{result.InstanceId}", StepResponse.From(result));
         }).WithSummary("Starts the latest published version of a workflow at my office (a chief or administrator may name another office).");
 

@@ -13,12 +13,12 @@ namespace Verkstallighet.Host.Api;
 
 public sealed record TaskSummary(
     Guid Id, string Title, string ActivityType, string? ActivityDisplayName, string ElementId, Guid InstanceId, string? DefinitionKey,
-    string? CorrelationId, string CandidateRole, string? Office, string? Assignee, LocalDate? DueDate, HumanTaskStatus Status,
+    string? CorrelationId, string? BusinessKey, string CandidateRole, string? Office, string? Assignee, LocalDate? DueDate, HumanTaskStatus Status,
     Instant CreatedAt, Instant? ClaimedAt, Instant? CompletedAt, string? CompletedBy, int Version,
     JsonNode? Form = null, JsonNode? Data = null)
 {
     public static TaskSummary From(HumanTask t, ActivityDescriptor? descriptor = null, bool details = false) =>
-        new(t.Id, t.Title, t.ActivityType, descriptor?.DisplayName, t.ElementId, t.InstanceId, t.DefinitionKey, t.CorrelationId,
+        new(t.Id, t.Title, t.ActivityType, descriptor?.DisplayName, t.ElementId, t.InstanceId, t.DefinitionKey, t.CorrelationId, t.BusinessKey,
             t.CandidateRole, t.Office, t.Assignee, t.DueDate, t.Status, t.CreatedAt, t.ClaimedAt, t.CompletedAt, t.CompletedBy, t.Version,
             details ? descriptor?.FormSchema?.DeepClone() : null,
             details && t.Data is not null ? JsonNode.Parse(t.Data) : null);
@@ -37,10 +37,12 @@ public static class TasksEndpoints
         var group = app.MapGroup("/api/tasks").WithTags("Tasks");
 
         group.MapGet("/", ListTasks)
-            .WithSummary("Open tasks, sorted by due date (none last), then created, then id; one page at a time.")
+            .WithSummary("Open tasks, sorted by due date (none last) or by activity, case or status first; one page at a time.")
             .WithDescription("filter=mine (assigned to me), office (my office's) or role (for my roles at my office; the default), " +
                              "role (with filter=role: one of my roles), activityType, correlationId (the case), dueBefore (yyyy-MM-dd, " +
-                             "exclusive), overdue=true, assigned=mine|unassigned|mineOrUnassigned, limit (1–500, default 100) and after (the cursor of " +
+                             "exclusive), overdue=true, assigned=mine|unassigned|mineOrUnassigned, sort=dueDate|activity|case|status (activity: the " +
+                             "title; case: the business key; status: unclaimed first, then by assignee; each then by due date, created, id), " +
+                             "descending=true (exactly the reverse order), limit (1–500, default 100) and after (the cursor of " +
                              "the next page, from the previous page's Link rel=\"next\" or X-Next-Cursor header; valid only with the same filters).");
         group.MapGet("/{id:guid}", async (Guid id, HttpContext context, TaskInbox inbox, ActivityRegistry activities, CancellationToken ct) =>
         {
@@ -73,7 +75,7 @@ public static class TasksEndpoints
 
     public static async Task<Results<Ok<IEnumerable<TaskSummary>>, ValidationProblem, ProblemHttpResult>> ListTasks(
         string? filter, string? role, string? activityType, string? correlationId, string? dueBefore, bool? overdue, string? assigned,
-        int? limit, string? after, HttpContext context, TaskInbox inbox, ActivityRegistry activities, CancellationToken ct)
+        string? sort, bool? descending, int? limit, string? after, HttpContext context, TaskInbox inbox, ActivityRegistry activities, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var parsedFilter = TaskFilter.Role;
@@ -93,6 +95,12 @@ public static class TasksEndpoints
             {
                 errors["assigned"] = [$"'assigned' must be mine, unassigned or mineOrUnassigned, not '{assigned}'."];
             }
+        }
+
+        var parsedSort = TaskSort.DueDate;
+        if (sort is not null && (!Enum.TryParse(sort, ignoreCase: true, out parsedSort) || !Enum.IsDefined(parsedSort) || int.TryParse(sort, out _)))
+        {
+            errors["sort"] = [$"'sort' must be one of dueDate, activity, case, status, not '{sort}'."];
         }
 
         LocalDate? dueBeforeDate = null;
@@ -132,6 +140,8 @@ public static class TasksEndpoints
             DueBefore = dueBeforeDate,
             Overdue = overdue ?? false,
             Assignment = assignment,
+            Sort = parsedSort,
+            Descending = descending ?? false,
             Limit = limit ?? TaskListQuery.DefaultLimit,
             After = after,
         };

@@ -56,6 +56,7 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
             e.Property(i => i.DefinitionKey).HasMaxLength(100);
             e.Property(i => i.Office).HasMaxLength(Access.InstanceOffice.MaxLength);
             e.Property(i => i.CorrelationId).HasMaxLength(200);
+            e.Property(i => i.BusinessKey).HasMaxLength(200);
             e.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(i => i.Variables).HasColumnType("jsonb");
             e.Property(i => i.State).HasColumnType("jsonb");
@@ -78,6 +79,7 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
             e.ToTable("human_tasks");
             e.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(t => t.Data).HasColumnType("jsonb");
+            e.Property(t => t.BusinessKey).HasMaxLength(200);
             e.Property(t => t.Version).IsConcurrencyToken();
             e.HasIndex(t => t.InstanceId);
             e.HasIndex(t => t.BookmarkId);

@@ -480,6 +480,7 @@ internal sealed class InstanceStep
             Title = node.DisplayName,
             DefinitionKey = instance.DefinitionKey,
             CorrelationId = instance.CorrelationId,
+            BusinessKey = instance.BusinessKey,
             CandidateRole = human.CandidateRole,
             Office = human.Office ?? instance.Office,
             Assignee = human.Assignee,

@@ -23,6 +23,9 @@ public sealed class WorkflowInstance
     /// <summary>The business key messages can be correlated by, e.g. a case id.</summary>
     public string? CorrelationId { get; set; }
 
+    /// <summary>What people call the instance (a case number); the inbox shows and sorts by it. See <see cref="StartInstance.BusinessKey"/>.</summary>
+    public string? BusinessKey { get; set; }
+
     public InstanceStatus Status { get; set; }
 
     /// <summary>

@@ -88,7 +88,7 @@ public sealed class WorkflowRuntime(
             var start = model.Root.NoneStartEvent ?? throw new BadRequestException(
                 $"Workflow '{request.DefinitionKey}' has no none start event; it starts by " +
                 string.Join(" or ", model.Root.StartEvents.Select(s => s.Trigger is MessageTrigger m ? $"the message '{m.MessageName}'" : "its timer")) + ".");
-            return await StartAtAsync(db, definition, model, start, variables, request.CorrelationId, office, actor, alsoSave, cancellationToken);
+            return await StartAtAsync(db, definition, model, start, variables, request.CorrelationId, office, actor, alsoSave, cancellationToken, request.BusinessKey);
         }, "The instance could not be started", cancellationToken);
     }
 
@@ -396,11 +396,17 @@ public sealed class WorkflowRuntime(
         string? office,
         Actor actor,
         Func<StepTransaction, CancellationToken, Task>? alsoSave,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? businessKey = null)
     {
         if (correlationId is { Length: > 200 })
         {
             throw new BadRequestException("The correlation id may be at most 200 characters.");
+        }
+
+        if (businessKey is { Length: > 200 })
+        {
+            throw new BadRequestException("The business key may be at most 200 characters.");
         }
 
         var now = clock.GetCurrentInstant();
@@ -411,6 +417,7 @@ public sealed class WorkflowRuntime(
             DefinitionKey = definition.Key,
             DefinitionVersion = definition.Version!.Value,
             CorrelationId = correlationId,
+            BusinessKey = businessKey,
             Office = office,
             Status = InstanceStatus.Running,
             StartedAt = now,

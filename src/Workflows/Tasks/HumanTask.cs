@@ -28,6 +28,9 @@ public sealed class HumanTask
 
     public string? CorrelationId { get; set; }
 
+    /// <summary>The instance's business key (a case number), copied so the inbox can sort by it from one index.</summary>
+    public string? BusinessKey { get; set; }
+
     public required string CandidateRole { get; set; }
 
     public string? Office { get; set; }

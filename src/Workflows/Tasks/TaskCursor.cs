@@ -8,12 +8,12 @@ using NodaTime.Text;
 namespace Verkstallighet.Workflows.Tasks;
 
 /// <summary>
-/// The keyset position after the last task of a page (its due date, created and id), bound to the list it came from by
-/// a hash of the filters. Opaque to clients: base64url of a small JSON object.
+/// The keyset position after the last task of a page (the sort's text key, if any, its due date, created and id), bound
+/// to the list it came from by a hash of the filters and the sort. Opaque to clients: base64url of a small JSON object.
 /// </summary>
-public sealed record TaskCursor(LocalDate? DueDate, Instant CreatedAt, Guid Id)
+public sealed record TaskCursor(LocalDate? DueDate, Instant CreatedAt, Guid Id, string? TextKey = null)
 {
-    public static TaskCursor After(HumanTask task) => new(task.DueDate, task.CreatedAt, task.Id);
+    public static TaskCursor After(HumanTask task, TaskSort sort) => new(task.DueDate, task.CreatedAt, task.Id, TaskListSql.TextKeyOf(task, sort));
 
     public string Encode(TaskListQuery query)
     {
@@ -21,7 +21,8 @@ public sealed record TaskCursor(LocalDate? DueDate, Instant CreatedAt, Guid Id)
             Selection(query),
             DueDate is { } due ? LocalDatePattern.Iso.Format(due) : null,
             CreatedAt.ToUnixTimeTicks(),
-            Id));
+            Id,
+            TextKey));
         return Base64Url.EncodeToString(json);
     }
 
@@ -60,7 +61,12 @@ public sealed record TaskCursor(LocalDate? DueDate, Instant CreatedAt, Guid Id)
             throw new BadRequestException("'after' is a cursor from a list with other filters; page on with the filters it came from, or start again without 'after'.");
         }
 
-        return new TaskCursor(due, Instant.FromUnixTimeTicks(token.C), token.I);
+        if ((token.K is null) != (TaskListSql.TextKey(query.Sort) is null))
+        {
+            throw NotACursor();
+        }
+
+        return new TaskCursor(due, Instant.FromUnixTimeTicks(token.C), token.I, token.K);
     }
 
     private static BadRequestException NotACursor() =>
@@ -69,5 +75,5 @@ public sealed record TaskCursor(LocalDate? DueDate, Instant CreatedAt, Guid Id)
     private static string Selection(TaskListQuery query) =>
         Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(query.SelectionKey())).AsSpan(0, 12));
 
-    private sealed record Token(string? S, string? D, long C, Guid I);
+    private sealed record Token(string? S, string? D, long C, Guid I, string? K = null);
 }

@@ -44,7 +44,7 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowsDbContext> contexts, In
         var (sql, parameters) = TaskListSql.Build(query, actor, roles, DeadlineCalculator.Today(clock.GetCurrentInstant()), after, limit + 1);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var tasks = await db.Tasks.FromSqlRaw(sql, parameters).AsNoTracking().ToListAsync(cancellationToken);
-        var next = tasks.Count > limit ? TaskCursor.After(tasks[limit - 1]).Encode(query) : null;
+        var next = tasks.Count > limit ? TaskCursor.After(tasks[limit - 1], query.Sort).Encode(query) : null;
         if (tasks.Count > limit)
         {
             tasks.RemoveAt(limit);

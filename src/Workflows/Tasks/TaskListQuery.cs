@@ -3,8 +3,8 @@ using NodaTime;
 namespace Verkstallighet.Workflows.Tasks;
 
 /// <summary>
-/// Which open tasks to list and which page of them. Sorted by due date (tasks without one last), then created, then id;
-/// <see cref="Descending"/> reverses that order exactly (tasks without a due date first, latest due first).
+/// Which open tasks to list and which page of them. Sorted by <see cref="Sort"/>, then due date (tasks without one last),
+/// then created, then id; <see cref="Descending"/> reverses that order exactly (latest due first, and so on).
 /// <see cref="After"/> is the <see cref="TaskPage.Next"/> cursor of the previous page, valid only with the same filters.
 /// </summary>
 public sealed record TaskListQuery(TaskFilter Filter = TaskFilter.Role)
@@ -29,6 +29,8 @@ public sealed record TaskListQuery(TaskFilter Filter = TaskFilter.Role)
 
     public TaskAssignment? Assignment { get; init; }
 
+    public TaskSort Sort { get; init; } = TaskSort.DueDate;
+
     /// <summary>The reverse order, read backwards through the same indexes.</summary>
     public bool Descending { get; init; }
 
@@ -38,5 +40,5 @@ public sealed record TaskListQuery(TaskFilter Filter = TaskFilter.Role)
 
     /// <summary>Everything that selects the tasks (not the page): a cursor is valid only for the list it came from.</summary>
     internal string SelectionKey() => string.Join('\u001f',
-        Filter, Role, ActivityType, CorrelationId, DueBefore?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Overdue, Assignment, Descending);
+        Filter, Role, ActivityType, CorrelationId, DueBefore?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Overdue, Assignment, Sort, Descending);
 }

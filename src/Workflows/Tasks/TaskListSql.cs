@@ -8,14 +8,45 @@ namespace Verkstallighet.Workflows.Tasks;
 /// <summary>
 /// The SQL of one page of open tasks. Every branch (one per office, or per role and office) reads a partial index on open
 /// tasks in sort order and stops at the page size; several branches are merged and cut again. Tasks without a due date
-/// sort last as <c>COALESCE(due_date, 'infinity')</c>, the expression the indexes hold, so a keyset row comparison works.
-/// The descending order reverses every key, so the same indexes serve it read backwards.
+/// sort last as <c>COALESCE(due_date, 'infinity')</c>, the expression the indexes hold, so a keyset row comparison works;
+/// a sort by text leads with that text under <see cref="NaturalSort"/>, as its indexes do. The descending order reverses
+/// every key, so the same indexes serve it read backwards.
 /// </summary>
 public static class TaskListSql
 {
-    public const string SortKey = "COALESCE(t.due_date, 'infinity'::date), t.created_at, t.id";
+    /// <summary>
+    /// The ICU collation text keys sort by: Swedish (å, ä, ö last) with digits compared as numbers. Created by the
+    /// migration InboxSortByActivityCaseAndStatus, which also builds the indexes on the same expressions.
+    /// </summary>
+    public const string NaturalSort = "workflows.natural_sort";
 
-    private const string SortKeyDescending = "COALESCE(t.due_date, 'infinity'::date) DESC, t.created_at DESC, t.id DESC";
+    private static readonly string[] DueKeys = ["COALESCE(t.due_date, 'infinity'::date)", "t.created_at", "t.id"];
+
+    /// <summary>The leading text key of a sort, as the indexes hold it; null for the due-date sort.</summary>
+    public static string? TextKey(TaskSort sort) => sort switch
+    {
+        TaskSort.Activity => $"(t.title COLLATE {NaturalSort})",
+        TaskSort.Case => $"(COALESCE(t.business_key, '') COLLATE {NaturalSort})",
+        TaskSort.Status => $"(COALESCE(t.assignee, '') COLLATE {NaturalSort})",
+        _ => null,
+    };
+
+    /// <summary>The value of <see cref="TextKey"/> for one task, for the cursor after it.</summary>
+    public static string? TextKeyOf(HumanTask task, TaskSort sort) => sort switch
+    {
+        TaskSort.Activity => task.Title,
+        TaskSort.Case => task.BusinessKey ?? "",
+        TaskSort.Status => task.Assignee ?? "",
+        _ => null,
+    };
+
+    private static string[] Keys(TaskSort sort) => TextKey(sort) is { } text ? [text, .. DueKeys] : DueKeys;
+
+    /// <summary>The sort's keys as a row, for the keyset comparison.</summary>
+    public static string SortKey(TaskSort sort) => string.Join(", ", Keys(sort));
+
+    private static string Order(TaskSort sort, bool descending) =>
+        descending ? string.Join(", ", Keys(sort).Select(key => key + " DESC")) : SortKey(sort);
 
     /// <param name="roles">With <see cref="TaskFilter.Role"/>: the roles whose tasks are listed.</param>
     /// <param name="take">Rows to read: the page size plus one, which tells whether a next page exists.</param>
@@ -81,7 +112,8 @@ public static class TaskListSql
 
         if (after is not null)
         {
-            common.Append($" AND ({SortKey}) {(query.Descending ? "<" : ">")} (COALESCE({Parameter(after.DueDate, NpgsqlDbType.Date)}, 'infinity'::date), "
+            var text = TextKey(query.Sort) is null ? "" : $"({Parameter(after.TextKey ?? "", NpgsqlDbType.Text)} COLLATE {NaturalSort}), ";
+            common.Append($" AND ({SortKey(query.Sort)}) {(query.Descending ? "<" : ">")} ({text}COALESCE({Parameter(after.DueDate, NpgsqlDbType.Date)}, 'infinity'::date), "
                 + $"{Parameter(after.CreatedAt, NpgsqlDbType.TimestampTz)}, {Parameter(after.Id, NpgsqlDbType.Uuid)})");
         }
 
@@ -91,7 +123,7 @@ public static class TaskListSql
         }
 
         var limit = Parameter(take, NpgsqlDbType.Integer);
-        var order = query.Descending ? SortKeyDescending : SortKey;
+        var order = Order(query.Sort, query.Descending);
         var selects = branches.Select(branch =>
             $"SELECT t.* FROM workflows.human_tasks AS t WHERE {branch} AND {common} ORDER BY {order} LIMIT {limit}").ToList();
         var sql = selects.Count == 1

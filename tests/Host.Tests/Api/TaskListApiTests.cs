@@ -16,13 +16,14 @@ public sealed partial class TaskListApiTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
-    private async Task<(string TaskId, string CorrelationId)> StartAsync(string user = "anna")
+    private async Task<(string TaskId, string CorrelationId)> StartAsync(string user = "anna", string? businessKey = null)
     {
         var correlationId = "case-" + Guid.NewGuid().ToString("N")[..6];
         var started = await (await host.As(user).PostJsonAsync("/api/instances", new
         {
             definitionKey = "Granskning",
             correlationId,
+            businessKey,
             variables = new { receivedDate = "2026-01-31" },
         })).OkJsonAsync();
         return ((string)started["openedTaskIds"]![0]!, correlationId);
@@ -79,6 +80,34 @@ public sealed partial class TaskListApiTests : IAsyncLifetime
         Assert.Empty((await (await anna.GetAsync("/api/tasks?filter=office&dueBefore=2000-01-01")).OkJsonAsync()).AsArray());
     }
 
+    [Fact]
+    public async Task List_SortsByCase_NumbersAsNumbers_BothWays_AndPagesOnInThatOrder()
+    {
+        var nine = (await StartAsync(businessKey: "9")).TaskId;
+        var hundred = (await StartAsync(businessKey: "100")).TaskId;
+        var ten = (await StartAsync(businessKey: "10")).TaskId;
+        var anna = host.As("anna");
+
+        async Task<List<string>> ReadAsync(string url)
+        {
+            var seen = new List<string>();
+            for (var pages = 0; url is not null && pages < 10; pages++)
+            {
+                var response = await anna.GetAsync(url);
+                seen.AddRange((await response.OkJsonAsync()).AsArray().Select(t => (string)t!["businessKey"]! + "=" + (string)t["id"]!));
+                url = response.Headers.TryGetValues("Link", out var links) ? NextLink().Match(links.Single()).Groups[1].Value : null!;
+            }
+
+            return seen;
+        }
+
+        var ascending = await ReadAsync("/api/tasks?filter=office&sort=case&limit=1");
+        var descending = await ReadAsync("/api/tasks?filter=office&sort=CASE&descending=true&limit=2");
+
+        Assert.Equal([$"9={nine}", $"10={ten}", $"100={hundred}"], ascending);
+        Assert.Equal([$"100={hundred}", $"10={ten}", $"9={nine}"], descending);
+    }
+
     [Theory]
     [InlineData("filter=everything", "filter")]
     [InlineData("filter=1", "filter")]
@@ -89,6 +118,9 @@ public sealed partial class TaskListApiTests : IAsyncLifetime
     [InlineData("filter=office&role=Officer", "role")]
     [InlineData("overdue=maybe", "overdue")]
     [InlineData("limit=many", "limit")]
+    [InlineData("sort=client", "sort")]
+    [InlineData("sort=2", "sort")]
+    [InlineData("descending=yes", "descending")]
     public async Task List_Returns400NamingTheParameter_WhenAParameterIsBad(string query, string parameter)
     {
         var problem = await (await host.As("anna").GetAsync($"/api/tasks?{query}")).ProblemAsync(400);

@@ -30,6 +30,21 @@ public sealed class TaskTests
     }
 
     [Fact]
+    public async Task StartWithABusinessKey_GivesItToTheInstanceAndItsTasks_AndRefusesOneLongerThan200Characters()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        await engine.PublishFileAsync("user-task.bpmn");
+
+        var started = await engine.Runtime.StartAsync(new StartInstance("UserTask", Office: "Stockholm", BusinessKey: "1042"), Actors.Officer);
+        var tooLong = await Assert.ThrowsAsync<BadRequestException>(() =>
+            engine.Runtime.StartAsync(new StartInstance("UserTask", Office: "Stockholm", BusinessKey: new string('9', 201)), Actors.Officer));
+
+        Assert.Equal("1042", (await engine.InstanceAsync(started.InstanceId)).BusinessKey);
+        Assert.Equal("1042", Assert.Single(await engine.OpenTasksAsync(started.InstanceId)).BusinessKey);
+        Assert.Contains("business key", tooLong.Message);
+    }
+
+    [Fact]
     public async Task CompletingTask_WithDataTheActivityRefuses_ReturnsFieldProblems_AndChangesNothing()
     {
         await using var engine = await TestEngine.StartAsync();

@@ -6,7 +6,7 @@ using Verkstallighet.Tests.Support;
 
 namespace Verkstallighet.Workflows.Tests.Tasks;
 
-/// <summary>The inbox list: keyset paging in due-date order (none last), filters, and the indexes that serve it.</summary>
+/// <summary>The inbox list: keyset paging in each sort order, filters, and the indexes that serve them.</summary>
 public sealed class TaskInboxListTests
 {
     private static readonly Instant Created = TestEngine.DefaultStart - Duration.FromDays(10);
@@ -57,8 +57,67 @@ public sealed class TaskInboxListTests
         Assert.Null(pages[^1].Next);
     }
 
+    public static TheoryData<TaskSort, TaskFilter, bool> SortsListsAndDirections()
+    {
+        var data = new TheoryData<TaskSort, TaskFilter, bool>();
+        foreach (var sort in new[] { TaskSort.Activity, TaskSort.Case, TaskSort.Status })
+        {
+            foreach (var filter in new[] { TaskFilter.Office, TaskFilter.Role })
+            {
+                data.Add(sort, filter, false);
+                data.Add(sort, filter, true);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SortsListsAndDirections))]
+    public async Task PagingBySort_ReturnsEveryTaskOnce_SwedishLettersAndNumbersInTheirOrder_ThenByDueDate(TaskSort sort, TaskFilter filter, bool descending)
+    {
+        await using var engine = await TestEngine.StartAsync();
+
+        // Each list is in its expected order: digits as numbers (2, 9, 10), Å, Ä and Ö after Z, nothing first.
+        string?[] keys = sort switch
+        {
+            TaskSort.Activity => ["Arbete 2", "Arbete 10", "bedömning", "Zebra", "Åtgärd", "Ärende", "Översyn"],
+            TaskSort.Case => [null, "2", "9", "10", "100", "K-3"],
+            _ => [null, "anna", "Bertil", "olle", "Åsa"],
+        };
+        var tasks = new List<HumanTask>();
+        for (var i = 0; i < keys.Length * 3; i++)
+        {
+            var key = keys[(i * 5) % keys.Length];
+            var task = NewTask(i % 4 == 3 ? null : "Stockholm", due: i % 3 == 0 ? null : Today.PlusDays(i % 2), created: Created + Duration.FromMinutes(i % 2));
+            switch (sort)
+            {
+                case TaskSort.Activity: task.Title = key!; break;
+                case TaskSort.Case: task.BusinessKey = key; break;
+                default: task.Assignee = key; break;
+            }
+
+            tasks.Add(task);
+        }
+
+        await InsertAsync(engine, [.. tasks, NewTask("Göteborg", Today)]);
+        var listed = filter == TaskFilter.Office ? tasks.Where(t => t.Office is not null) : tasks;
+        var rank = keys.Select((key, index) => (key ?? "", index)).ToDictionary(k => k.Item1, k => k.index);
+        string KeyOf(HumanTask t) => sort switch { TaskSort.Activity => t.Title, TaskSort.Case => t.BusinessKey ?? "", _ => t.Assignee ?? "" };
+        var expected = listed.OrderBy(t => rank[KeyOf(t)]).ThenBy(t => t.DueDate is null).ThenBy(t => t.DueDate).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id).Select(t => t.Id).ToList();
+        if (descending)
+        {
+            expected.Reverse();
+        }
+
+        var pages = await ReadAllPagesAsync(engine, Actors.Officer, new TaskListQuery(filter) { Sort = sort, Descending = descending, Limit = 4 });
+
+        Assert.Equal(expected, pages.SelectMany(p => p.Items).Select(t => t.Id));
+        Assert.Null(pages[^1].Next);
+    }
+
     [Fact]
-    public async Task List_RejectsACursorOfTheOtherOrder()
+    public async Task List_RejectsACursorOfTheOtherOrderOrAnotherSort()
     {
         await using var engine = await TestEngine.StartAsync();
         await InsertAsync(engine, [NewTask("Stockholm", Today), NewTask("Stockholm", Today)]);
@@ -67,7 +126,10 @@ public sealed class TaskInboxListTests
 
         var bad = await Assert.ThrowsAsync<BadRequestException>(() =>
             engine.Inbox.ListAsync(Actors.Officer, ascending with { Descending = true, After = next }));
+        var otherSort = await Assert.ThrowsAsync<BadRequestException>(() =>
+            engine.Inbox.ListAsync(Actors.Officer, ascending with { Sort = TaskSort.Case, After = next }));
         Assert.Contains("other filters", bad.Message);
+        Assert.Contains("'after'", otherSort.Message);
     }
 
     [Fact]
@@ -162,7 +224,13 @@ public sealed class TaskInboxListTests
     [InlineData(TaskFilter.Office, "ix_human_tasks_open_office_sort", true)]
     [InlineData(TaskFilter.Mine, "ix_human_tasks_open_assignee_sort", true)]
     [InlineData(TaskFilter.Role, "ix_human_tasks_open_role_sort", true)]
-    public async Task ListQuery_ReadsOnlyItsPageThroughTheSortIndex_NotASortOfTheOfficesTasks(TaskFilter filter, string index, bool descending)
+    [InlineData(TaskFilter.Office, "ix_human_tasks_open_office_by_activity", false, TaskSort.Activity)]
+    [InlineData(TaskFilter.Office, "ix_human_tasks_open_office_by_case", true, TaskSort.Case)]
+    [InlineData(TaskFilter.Office, "ix_human_tasks_open_office_by_status", false, TaskSort.Status)]
+    [InlineData(TaskFilter.Role, "ix_human_tasks_open_role_by_activity", true, TaskSort.Activity)]
+    [InlineData(TaskFilter.Role, "ix_human_tasks_open_role_by_case", false, TaskSort.Case)]
+    [InlineData(TaskFilter.Role, "ix_human_tasks_open_role_by_status", false, TaskSort.Status)]
+    public async Task ListQuery_ReadsOnlyItsPageThroughTheSortIndex_NotASortOfTheOfficesTasks(TaskFilter filter, string index, bool descending, TaskSort sort = TaskSort.DueDate)
     {
         await using var engine = await TestEngine.StartAsync();
         await using var db = engine.CreateDbContext();
@@ -175,8 +243,9 @@ public sealed class TaskInboxListTests
             FROM generate_series(1, 100000) AS i;
             ANALYZE workflows.human_tasks;
             """);
-        var first = new TaskListQuery(filter) { Descending = descending };
-        foreach (var after in new TaskCursor?[] { null, new(Today.PlusDays(30), Created, Guid.NewGuid()), new(null, Created, Guid.NewGuid()) })
+        var first = new TaskListQuery(filter) { Sort = sort, Descending = descending };
+        var text = sort == TaskSort.DueDate ? null : "Arbete";
+        foreach (var after in new TaskCursor?[] { null, new(Today.PlusDays(30), Created, Guid.NewGuid(), text), new(null, Created, Guid.NewGuid(), text) })
         {
             var (sql, parameters) = TaskListSql.Build(first, Actors.Officer, ["Officer"], Today, after, take: 101);
             var explain = "EXPLAIN " + sql; // built from fixed fragments; every value is a parameter

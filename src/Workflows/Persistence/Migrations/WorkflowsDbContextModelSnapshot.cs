@@ -333,6 +333,11 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("BusinessKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("business_key");
+
                     b.Property<string>("CorrelationId")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -427,6 +432,11 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                     b.Property<Guid>("BookmarkId")
                         .HasColumnType("uuid")
                         .HasColumnName("bookmark_id");
+
+                    b.Property<string>("BusinessKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("business_key");
 
                     b.Property<string>("CandidateRole")
                         .IsRequired()
