@@ -128,6 +128,25 @@ public sealed partial class CaseService(
     }
 
     /// <summary>
+    /// The number and client name of those of the cases that belong to my office, by id, for a list that already logged
+    /// its reading of them (the inbox's task list); a case of another office is left out, never named.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, CaseLabel>> LabelsAsync(IEnumerable<Guid> caseIds, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var ids = caseIds.Distinct().ToList();
+        if (ids.Count == 0 || actor.Office is null)
+        {
+            return new Dictionary<Guid, CaseLabel>();
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Cases.AsNoTracking()
+            .Where(c => ids.Contains(c.Id) && c.Office == actor.Office)
+            .Select(c => new CaseLabel(c.Id, c.Number, c.ClientName))
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
+    }
+
+    /// <summary>
     /// The office's cases, newest first and paged, or those matching a case number, a personnummer or part of a name;
     /// each index-served. Every case shown is logged as read, with how it was found (never the search text itself).
     /// </summary>

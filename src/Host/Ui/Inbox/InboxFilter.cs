@@ -8,7 +8,7 @@ public sealed class InboxFilter
 
     public string ActivityType { get; set; } = AllActivities;
 
-    /// <summary>The case's id (the tasks' correlation id), as typed.</summary>
+    /// <summary>The case number, as typed.</summary>
     public string? Case { get; set; }
 
     /// <summary>yyyy-MM-dd, as the date input gives it.</summary>

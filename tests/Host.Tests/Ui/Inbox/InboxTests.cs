@@ -26,7 +26,8 @@ public sealed class InboxTests(BrowserFixture browser) : BrowserTest(browser)
         await Assertions.Expect(row.Locator("td").Nth(0)).ToHaveTextAsync("Risk- och behovsbedömning");
         await Assertions.Expect(row.Locator("td").Nth(4)).ToHaveTextAsync("Ej tagen");
         await Assertions.Expect(row.GetByRole(AriaRole.Link, new() { Name = AssessTitle })).ToHaveAttributeAsync("href", $"/tasks/{(string)task["id"]!}");
-        await Assertions.Expect(row.GetByRole(AriaRole.Link, new() { Name = caseId })).ToHaveAttributeAsync("href", $"/cases/{caseId}");
+        var number = (long)(await (await Host.As("anna").GetAsync($"/api/cases/{caseId}")).OkJsonAsync())["client"]!["number"]!;
+        await Assertions.Expect(row.GetByRole(AriaRole.Link, new() { Name = $"Ärende {number} · Kim Karlsson" })).ToHaveAttributeAsync("href", $"/cases/{caseId}");
         await Assertions.Expect(Row(page, drafted).Locator("td").Nth(3)).ToHaveTextAsync("2026-02-28");
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("inbox");
@@ -80,7 +81,8 @@ public sealed class InboxTests(BrowserFixture browser) : BrowserTest(browser)
         await Assertions.Expect(Rows(page)).ToHaveCountAsync(1);
         await Assertions.Expect(Row(page, drafting)).ToBeVisibleAsync();
 
-        await page.GetByLabel("Ärende (id)").FillAsync(claimed);
+        var claimedNumber = (long)(await (await Host.As("anna").GetAsync($"/api/cases/{claimed}")).OkJsonAsync())["client"]!["number"]!;
+        await page.GetByLabel("Ärendenummer").FillAsync(claimedNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await ApplyAsync(page);
         await Assertions.Expect(page.Locator("#inbox-empty")).ToHaveTextAsync("Inga uppgifter matchar filtret.");
     }
@@ -147,8 +149,53 @@ public sealed class InboxTests(BrowserFixture browser) : BrowserTest(browser)
         await page.Locator("#sort-due").ClickAsync();
 
         await Assertions.Expect(page.Locator("th[aria-sort='descending']")).ToHaveCountAsync(1);
-        await Assertions.Expect(Rows(page).First).ToContainTextAsync(undated);
+        await Assertions.Expect(Rows(page).First.Locator($"a.case-link[href='/cases/{undated}']")).ToBeVisibleAsync();
         Assert.Equal([undated, later, earlier], await CaseOrderAsync(page));
+    }
+
+    [Fact]
+    public async Task Inbox_SortsByCaseNumber_ByStatus_AndByTask_WhenTheirHeadersArePressed_AndFiltersByCaseNumber()
+    {
+        var first = await Cases.CreateCaseAsync();
+        var second = await Cases.CreateCaseAsync();
+        await Cases.DoAsync(second, "Assess", CaseHost.Assessment());
+        var third = await Cases.CreateCaseAsync();
+        await ClaimAsync(third, "Assess", "anna");
+        var page = await OpenInboxAsync("anna");
+        await Assertions.Expect(Rows(page)).ToHaveCountAsync(3);
+
+        await page.Locator("#sort-case").ClickAsync();
+        await Assertions.Expect(page.Locator("th[aria-sort='ascending']")).ToContainTextAsync("Ärende");
+        Assert.Equal([first, second, third], await CaseOrderAsync(page));
+
+        await page.Locator("#sort-case").ClickAsync();
+        await Assertions.Expect(page.Locator("th[aria-sort='descending']")).ToContainTextAsync("Ärende");
+        Assert.Equal([third, second, first], await CaseOrderAsync(page));
+
+        // Status: the unclaimed first (then by due date: the draft is due, the assessment not), then what someone holds.
+        await page.Locator("#sort-status").ClickAsync();
+        await Assertions.Expect(page.Locator("th[aria-sort='ascending']")).ToContainTextAsync("Status");
+        Assert.Equal([second, first, third], await CaseOrderAsync(page));
+
+        // Task title: "Risk- och …" before "Upprätta …", reversed when pressed again.
+        await page.Locator("#sort-activity").ClickAsync();
+        await Assertions.Expect(page.Locator("th[aria-sort='ascending']")).ToContainTextAsync("Uppgift");
+        Assert.Equal(second, (await CaseOrderAsync(page))[^1]);
+        await page.Locator("#sort-activity").ClickAsync();
+        await Assertions.Expect(page.Locator("th[aria-sort='descending']")).ToContainTextAsync("Uppgift");
+        Assert.Equal(second, (await CaseOrderAsync(page))[0]);
+
+        var number = (long)(await (await Host.As("anna").GetAsync($"/api/cases/{second}")).OkJsonAsync())["client"]!["number"]!;
+        await page.GetByLabel("Ärendenummer").FillAsync(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await ApplyAsync(page);
+        await Assertions.Expect(Rows(page)).ToHaveCountAsync(1);
+        await Assertions.Expect(Row(page, second)).ToBeVisibleAsync();
+
+        await page.GetByLabel("Ärendenummer").FillAsync("abc");
+        await ApplyAsync(page);
+        await Assertions.Expect(page.GetByText("Ange ärendenumret med siffror.")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("inbox-sorted-by-case");
     }
 
     [Fact]
@@ -289,11 +336,11 @@ public sealed class InboxTests(BrowserFixture browser) : BrowserTest(browser)
 
     private static ILocator Rows(IPage page) => page.Locator("#inbox-table tbody tr");
 
-    private static ILocator Row(IPage page, string caseId) => Rows(page).Filter(new() { HasText = caseId });
+    private static ILocator Row(IPage page, string caseId) => Rows(page).Filter(new() { Has = page.Locator($"a.case-link[href='/cases/{caseId}']") });
 
-    /// <summary>The case ids of the rows, top to bottom.</summary>
+    /// <summary>The case ids of the rows, top to bottom, from their case links.</summary>
     private static async Task<List<string>> CaseOrderAsync(IPage page) =>
-        [.. (await Rows(page).Locator("a.case-link").AllTextContentsAsync()).Select(t => t.Trim())];
+        [.. await Rows(page).Locator("a.case-link").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href').substring('/cases/'.length))")];
 
     /// <summary>Presses Tab (or Shift+Tab) until the focused element matches, as a keyboard user would; fails after 80 presses.</summary>
     private static async Task TabToAsync(IPage page, string predicate, bool backwards = false)
