@@ -66,6 +66,30 @@ public sealed class CaseServiceTests
     }
 
     [Fact]
+    public async Task CreatingACase_GivesItsNumber_ToTheInstanceAndItsTasksAsBusinessKey_AndLabelsOnlyOwnOfficesCases()
+    {
+        await using var domain = await DomainEngine.StartAsync();
+        var first = await domain.CreateCaseAsync();
+        var second = await domain.CreateCaseAsync();
+
+        await using var db = await domain.DomainAsync();
+        var numbers = await db.Cases.OrderBy(c => c.Number).Select(c => new { c.Id, c.Number, c.WorkflowInstanceId }).ToListAsync();
+        await using var engineDb = domain.Engine.CreateDbContext();
+        foreach (var c in numbers)
+        {
+            Assert.Equal(c.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), (await engineDb.Instances.SingleAsync(i => i.Id == c.WorkflowInstanceId)).BusinessKey);
+            Assert.All(await engineDb.Tasks.Where(t => t.InstanceId == c.WorkflowInstanceId).ToListAsync(), t => Assert.Equal(c.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), t.BusinessKey));
+        }
+
+        Assert.Equal([first, second], numbers.Select(c => c.Id));
+        Assert.Equal(numbers[0].Number + 1, numbers[1].Number);
+        var labels = await domain.Cases.LabelsAsync([first, second, Guid.NewGuid()], DomainEngine.Anna);
+        Assert.Equal(("Kim Karlsson", numbers[1].Number), (labels[second].ClientName, labels[second].Number));
+        Assert.Equal(2, labels.Count);
+        Assert.Empty(await domain.Cases.LabelsAsync([first, second], DomainEngine.Erik));
+    }
+
+    [Fact]
     public async Task OfficersReachOnlyTheirOwnOfficesCases_AndARefusalIsLogged()
     {
         await using var domain = await DomainEngine.StartAsync();
