@@ -189,13 +189,16 @@ async Task MeasureInboxAsync(int total)
     {
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         await db.Database.ExecuteSqlRawAsync("TRUNCATE workflows.human_tasks");
-        // Due dates over two years with ties, one in seven without a due date, a third of them claimed.
+        // Due dates over two years with ties, one in seven without a due date, a third of them claimed; six task titles and
+        // three tasks per case number, for the other sorts.
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO workflows.human_tasks (id, instance_id, bookmark_id, element_id, activity_type, title, candidate_role, office,
-                                               assignee, due_date, status, created_at, version, correlation_id)
-            SELECT gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'Work', 'Work', 'Arbete', 'Officer', 'Office' || (i % {offices}),
+                                               assignee, due_date, status, created_at, version, correlation_id, business_key)
+            SELECT gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'Work', 'Work',
+                   (ARRAY['Risk- och behovsbedömning', 'Upprätta förslag', 'Fastställ planen', 'Följ upp planen', 'Överför ärendet', 'Åtgärda misskötsamhet'])[i % 6 + 1],
+                   'Officer', 'Office' || (i % {offices}),
                    CASE WHEN i % 3 = 0 THEN 'user' || (i % 97) END, CASE WHEN i % 7 <> 0 THEN DATE '2026-01-01' + (i % 730) END,
-                   'Open', TIMESTAMPTZ '2026-01-01 00:00:00+00' + i * interval '1 second', 1, 'case-' || i
+                   'Open', TIMESTAMPTZ '2026-01-01 00:00:00+00' + i * interval '1 second', 1, 'case-' || i, (i / 3)::text
             FROM generate_series(1, {total}) AS i
             """);
         await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE workflows.human_tasks");
@@ -255,6 +258,9 @@ async Task MeasureInboxAsync(int total)
         ($"page {perOffice / pageSize * 9 / 10 + 1} (keyset), filter=office", office with { After = deepCursor }),
         ("first page, filter=office&assigned=unassigned", office with { Assignment = TaskAssignment.Unassigned }),
         ("first page, filter=role (office and office-less tasks merged)", new TaskListQuery(TaskFilter.Role) { Limit = pageSize }),
+        ("first page, filter=office&sort=activity", office with { Sort = TaskSort.Activity }),
+        ("first page, filter=office&sort=case&descending=true", office with { Sort = TaskSort.Case, Descending = true }),
+        ("first page, filter=role&sort=status&assigned=mineOrUnassigned", new TaskListQuery(TaskFilter.Role) { Limit = pageSize, Sort = TaskSort.Status, Assignment = TaskAssignment.MineOrUnassigned }),
     };
     foreach (var (what, query) in figures)
     {

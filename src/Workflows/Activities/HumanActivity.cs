@@ -50,6 +50,10 @@ public abstract class HumanActivity : Activity
     [Input("Tilldelad", Description = "Användaren uppgiften tilldelas direkt, om någon.")]
     public string? Assignee { get; set; }
 
+    /// <summary>Stored on the task and shown above its form: what to do, and on which legal ground.</summary>
+    [Input("Instruktion", Description = "Visas ovanför uppgiftens formulär, t.ex. vad som ska göras och enligt vilken paragraf.")]
+    public string? Instructions { get; set; }
+
     /// <summary>The type of the form a user submits.</summary>
     public abstract Type FormType { get; }
 

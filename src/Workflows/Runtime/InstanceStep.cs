@@ -482,6 +482,7 @@ internal sealed class InstanceStep
             CorrelationId = instance.CorrelationId,
             BusinessKey = instance.BusinessKey,
             CandidateRole = human.CandidateRole,
+            Instructions = human.Instructions,
             Office = human.Office ?? instance.Office,
             Assignee = human.Assignee,
             ClaimedAt = human.Assignee is null ? null : now,

@@ -33,6 +33,9 @@ public sealed class HumanTask
 
     public required string CandidateRole { get; set; }
 
+    /// <summary>The activity's instructions from the model, shown above the form.</summary>
+    public string? Instructions { get; set; }
+
     public string? Office { get; set; }
 
     public string? Assignee { get; set; }

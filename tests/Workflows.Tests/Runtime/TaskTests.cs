@@ -7,7 +7,7 @@ namespace Verkstallighet.Workflows.Tests.Runtime;
 public sealed class TaskTests
 {
     [Fact]
-    public async Task UserTask_OpensTaskWithTitleRoleAndOfficeFromVariables_AndCompletingItEndsTheInstance()
+    public async Task UserTask_OpensTaskWithTitleRoleInstructionsAndOfficeFromVariables_AndCompletingItEndsTheInstance()
     {
         await using var engine = await TestEngine.StartAsync();
         await engine.PublishFileAsync("user-task.bpmn");
@@ -19,6 +19,7 @@ public sealed class TaskTests
         Assert.Equal("Granska ärendet", task.Title);
         Assert.Equal("Officer", task.CandidateRole);
         Assert.Equal("Stockholm", task.Office);
+        Assert.Equal("Granska underlaget enligt 7 §.", task.Instructions);
         Assert.Null(task.Assignee);
         Assert.Equal(InstanceStatus.Running, (await engine.InstanceAsync(started.InstanceId)).Status);
 

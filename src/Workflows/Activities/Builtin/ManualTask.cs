@@ -14,9 +14,6 @@ public sealed class ManualTask : HumanActivity<ManualTask.Form>
     [Input("Möjliga utfall", Description = "Kommaseparerade utfall att välja mellan, t.ex. 'Godkänd,Avslagen'.")]
     public string? Outcomes { get; set; }
 
-    [Input("Instruktion")]
-    public string? Instructions { get; set; }
-
     [Output("Utfall")]
     public string? Outcome { get; set; }
 

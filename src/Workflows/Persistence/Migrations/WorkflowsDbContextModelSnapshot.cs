@@ -484,6 +484,10 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("instance_id");
 
+                    b.Property<string>("Instructions")
+                        .HasColumnType("text")
+                        .HasColumnName("instructions");
+
                     b.Property<string>("Office")
                         .HasColumnType("text")
                         .HasColumnName("office");

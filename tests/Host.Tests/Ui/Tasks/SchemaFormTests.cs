@@ -67,7 +67,7 @@ public sealed class SchemaFormTests(BrowserFixture browser) : TaskFormTest(brows
     }
 
     [Fact]
-    public async Task EscalationTask_ForAPlanNotEstablishedInTime_IsAcknowledgedByTheChief_WithAComment()
+    public async Task EscalationTask_ForAPlanNotEstablishedInTime_ShowsTheRuleItEnforces_16Paragraph_AndIsAcknowledgedByTheChief_WithAComment()
     {
         var caseId = await Cases.CreateCaseAsync();
         await Cases.DoAsync(caseId, "Assess", CaseHost.Assessment());
@@ -75,6 +75,8 @@ public sealed class SchemaFormTests(BrowserFixture browser) : TaskFormTest(brows
         var taskId = (string)(await Cases.TaskAsync(caseId, "EscalatePlan", "bertil"))["id"]!;
         var page = await OpenTaskAsync(caseId, "EscalatePlan", "bertil");
 
+        // The model's instruction names the rule the chief acts on.
+        await Assertions.Expect(page.Locator("#task-instructions")).ToContainTextAsync("inom en månad från övervakningens början (KVFS 2011:5 16 §)");
         await FillAsync(page, "comment", "Planen fastställs vid kollegiet nästa vecka.");
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("task-manualtask");
