@@ -26,7 +26,7 @@ public sealed class InboxTests(BrowserFixture browser) : BrowserTest(browser)
         await Assertions.Expect(row.Locator("td").Nth(0)).ToHaveTextAsync("Risk- och behovsbedömning");
         await Assertions.Expect(row.Locator("td").Nth(4)).ToHaveTextAsync("Ej tagen");
         await Assertions.Expect(row.GetByRole(AriaRole.Link, new() { Name = AssessTitle })).ToHaveAttributeAsync("href", $"/tasks/{(string)task["id"]!}");
-        var number = (long)(await (await Host.As("anna").GetAsync($"/api/cases/{caseId}")).OkJsonAsync())["client"]!["number"]!;
+        var number = await CaseNumberAsync(caseId);
         await Assertions.Expect(row.GetByRole(AriaRole.Link, new() { Name = $"Ärende {number} · Kim Karlsson" })).ToHaveAttributeAsync("href", $"/cases/{caseId}");
         await Assertions.Expect(Row(page, drafted).Locator("td").Nth(3)).ToHaveTextAsync("2026-02-28");
         await page.AssertAccessibleAsync();
@@ -81,7 +81,7 @@ public sealed class InboxTests(BrowserFixture browser) : BrowserTest(browser)
         await Assertions.Expect(Rows(page)).ToHaveCountAsync(1);
         await Assertions.Expect(Row(page, drafting)).ToBeVisibleAsync();
 
-        var claimedNumber = (long)(await (await Host.As("anna").GetAsync($"/api/cases/{claimed}")).OkJsonAsync())["client"]!["number"]!;
+        var claimedNumber = await CaseNumberAsync(claimed);
         await page.GetByLabel("Ärendenummer").FillAsync(claimedNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await ApplyAsync(page);
         await Assertions.Expect(page.Locator("#inbox-empty")).ToHaveTextAsync("Inga uppgifter matchar filtret.");
@@ -185,7 +185,7 @@ public sealed class InboxTests(BrowserFixture browser) : BrowserTest(browser)
         await Assertions.Expect(page.Locator("th[aria-sort='descending']")).ToContainTextAsync("Uppgift");
         Assert.Equal(second, (await CaseOrderAsync(page))[0]);
 
-        var number = (long)(await (await Host.As("anna").GetAsync($"/api/cases/{second}")).OkJsonAsync())["client"]!["number"]!;
+        var number = await CaseNumberAsync(second);
         await page.GetByLabel("Ärendenummer").FillAsync(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await ApplyAsync(page);
         await Assertions.Expect(Rows(page)).ToHaveCountAsync(1);
@@ -324,6 +324,9 @@ public sealed class InboxTests(BrowserFixture browser) : BrowserTest(browser)
         await Assertions.Expect(page.Locator("#inbox-table, #inbox-empty")).ToBeVisibleAsync();
         return page;
     }
+
+    private async Task<long> CaseNumberAsync(string caseId) =>
+        (long)(await (await Host.As("anna").GetAsync($"/api/cases/{caseId}")).OkJsonAsync())["client"]!["number"]!;
 
     private async Task ClaimAsync(string caseId, string elementId, string user)
     {
