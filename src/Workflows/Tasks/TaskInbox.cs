@@ -7,18 +7,6 @@ using Verkstallighet.Workflows.Persistence;
 
 namespace Verkstallighet.Workflows.Tasks;
 
-public enum TaskFilter
-{
-    /// <summary>Open tasks assigned to me.</summary>
-    Mine,
-
-    /// <summary>Open tasks of my office, whoever holds them.</summary>
-    Office,
-
-    /// <summary>Open tasks of my office for one of my roles (or the role asked for), claimed or not.</summary>
-    Role,
-}
-
 /// <summary>The task inbox: listing, claiming and releasing human tasks. Completing goes through the runtime.</summary>
 public sealed class TaskInbox(IDbContextFactory<WorkflowsDbContext> contexts, InstanceAccess access, IClock clock)
 {

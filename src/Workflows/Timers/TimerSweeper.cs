@@ -8,15 +8,6 @@ using Verkstallighet.Workflows.Runtime;
 
 namespace Verkstallighet.Workflows.Timers;
 
-/// <summary>A timer the sweep claimed and enqueued a fire job for.</summary>
-public sealed record ClaimedTimer(Guid Id, int Version);
-
-/// <summary>
-/// What a sweep until idle did: the timers it claimed and saw fire, and every due timer still Pending when it returned,
-/// whoever holds its lease (this process, another live one, or none because it keeps failing).
-/// </summary>
-public sealed record SweepSummary(int Claimed, int Fired, int StillPending);
-
 /// <summary>
 /// Finds due timers and hands them to Hangfire as fire jobs carrying (timer id, version): one job per timer, or in a
 /// burst a bounded number of jobs that share the timers (<see cref="TimerOptions.FireJobsPerBatch"/>). Claims use
@@ -197,41 +188,6 @@ public sealed class TimerSweeper(
         foreach (var timerId in exhausted)
         {
             await runtime.RaiseTimerIncidentAsync(timerId, $"The timer could not be fired after {maxAttempts} attempts.", cancellationToken);
-        }
-    }
-}
-
-/// <summary>Hangfire's recurring job: one sweep.</summary>
-public sealed class TimerSweepJob(TimerSweeper sweeper)
-{
-    public const string RecurringJobId = "workflow-timer-sweep";
-
-    // No [DisableConcurrentExecution]: its lock is a row that a killed process leaves behind, and every sweep after the
-    // crash then failed on it. Concurrent sweeps are safe anyway: each claims other rows (SKIP LOCKED).
-    [AutomaticRetry(Attempts = 0)]
-    public Task RunAsync() => sweeper.ClaimAndEnqueueAsync();
-}
-
-/// <summary>Hangfire's job for one timer (or a few). Stale or duplicate runs do nothing; failures are retried by the sweep's lease.</summary>
-public sealed class TimerFireJob(WorkflowRuntime runtime, ILogger<TimerFireJob> logger)
-{
-    [AutomaticRetry(Attempts = 0)]
-    public Task FireAsync(Guid timerId, int version) => runtime.FireTimerAsync(timerId, version);
-
-    /// <summary>Fires each timer on its own; one that fails is left to its lease and does not stop the others.</summary>
-    [AutomaticRetry(Attempts = 0)]
-    public async Task FireBatchAsync(ClaimedTimer[] timers)
-    {
-        foreach (var timer in timers)
-        {
-            try
-            {
-                await runtime.FireTimerAsync(timer.Id, timer.Version);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Timer {TimerId} could not be fired; its lease will bring it back.", timer.Id);
-            }
         }
     }
 }

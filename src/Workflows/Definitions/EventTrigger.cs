@@ -1,0 +1,3 @@
+namespace Verkstallighet.Workflows.Definitions;
+
+public abstract record EventTrigger;

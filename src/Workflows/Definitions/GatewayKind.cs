@@ -1,0 +1,8 @@
+namespace Verkstallighet.Workflows.Definitions;
+
+public enum GatewayKind
+{
+    Exclusive,
+    Parallel,
+    EventBased,
+}

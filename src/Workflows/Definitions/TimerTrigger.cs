@@ -1,0 +1,3 @@
+namespace Verkstallighet.Workflows.Definitions;
+
+public sealed record TimerTrigger(TimerSpec Spec) : EventTrigger;
