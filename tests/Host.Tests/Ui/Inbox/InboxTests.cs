@@ -166,24 +166,24 @@ public sealed class InboxTests(BrowserFixture browser) : BrowserTest(browser)
 
         await page.Locator("#sort-case").ClickAsync();
         await Assertions.Expect(page.Locator("th[aria-sort='ascending']")).ToContainTextAsync("Ärende");
-        Assert.Equal([first, second, third], await CaseOrderAsync(page));
+        await ExpectCaseOrderAsync(page, first, second, third);
 
         await page.Locator("#sort-case").ClickAsync();
         await Assertions.Expect(page.Locator("th[aria-sort='descending']")).ToContainTextAsync("Ärende");
-        Assert.Equal([third, second, first], await CaseOrderAsync(page));
+        await ExpectCaseOrderAsync(page, third, second, first);
 
         // Status: the unclaimed first (then by due date: the draft is due, the assessment not), then what someone holds.
         await page.Locator("#sort-status").ClickAsync();
         await Assertions.Expect(page.Locator("th[aria-sort='ascending']")).ToContainTextAsync("Status");
-        Assert.Equal([second, first, third], await CaseOrderAsync(page));
+        await ExpectCaseOrderAsync(page, second, first, third);
 
         // Task title: "Risk- och …" before "Upprätta …", reversed when pressed again.
         await page.Locator("#sort-activity").ClickAsync();
         await Assertions.Expect(page.Locator("th[aria-sort='ascending']")).ToContainTextAsync("Uppgift");
-        Assert.Equal(second, (await CaseOrderAsync(page))[^1]);
+        await ExpectCaseOrderAsync(page, first, third, second);
         await page.Locator("#sort-activity").ClickAsync();
         await Assertions.Expect(page.Locator("th[aria-sort='descending']")).ToContainTextAsync("Uppgift");
-        Assert.Equal(second, (await CaseOrderAsync(page))[0]);
+        await ExpectCaseOrderAsync(page, second, third, first);
 
         var number = await CaseNumberAsync(second);
         await page.GetByLabel("Ärendenummer").FillAsync(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -340,6 +340,21 @@ public sealed class InboxTests(BrowserFixture browser) : BrowserTest(browser)
     private static ILocator Rows(IPage page) => page.Locator("#inbox-table tbody tr");
 
     private static ILocator Row(IPage page, string caseId) => Rows(page).Filter(new() { Has = page.Locator($"a.case-link[href='/cases/{caseId}']") });
+
+    /// <summary>
+    /// Waits (web-first) until the rows show these cases in this order: the header changes as the sort starts, the rows
+    /// when the new page has been read.
+    /// </summary>
+    private static async Task ExpectCaseOrderAsync(IPage page, params string[] caseIds)
+    {
+        await Assertions.Expect(Rows(page)).ToHaveCountAsync(caseIds.Length);
+        for (var i = 0; i < caseIds.Length; i++)
+        {
+            await Assertions.Expect(Rows(page).Nth(i).Locator("a.case-link")).ToHaveAttributeAsync("href", $"/cases/{caseIds[i]}");
+        }
+
+        Assert.Equal(caseIds, await CaseOrderAsync(page));
+    }
 
     /// <summary>The case ids of the rows, top to bottom, from their case links.</summary>
     private static async Task<List<string>> CaseOrderAsync(IPage page) =>
