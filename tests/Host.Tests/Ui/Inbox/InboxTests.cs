@@ -177,13 +177,14 @@ public sealed class InboxTests(BrowserFixture browser) : BrowserTest(browser)
         await Assertions.Expect(page.Locator("th[aria-sort='ascending']")).ToContainTextAsync("Status");
         await ExpectCaseOrderAsync(page, second, first, third);
 
-        // Task title: "Risk- och …" before "Upprätta …", reversed when pressed again.
+        // Task title: "Risk- och …" before "Upprätta …", reversed when pressed again. (The two assessments tie on title and
+        // due date, and the simulated clock gives them one creation time, so their ids, random after it, order them.)
         await page.Locator("#sort-activity").ClickAsync();
         await Assertions.Expect(page.Locator("th[aria-sort='ascending']")).ToContainTextAsync("Uppgift");
-        await ExpectCaseOrderAsync(page, first, third, second);
+        await Assertions.Expect(Rows(page).Nth(2).Locator("a.case-link")).ToHaveAttributeAsync("href", $"/cases/{second}");
         await page.Locator("#sort-activity").ClickAsync();
         await Assertions.Expect(page.Locator("th[aria-sort='descending']")).ToContainTextAsync("Uppgift");
-        await ExpectCaseOrderAsync(page, second, third, first);
+        await Assertions.Expect(Rows(page).Nth(0).Locator("a.case-link")).ToHaveAttributeAsync("href", $"/cases/{second}");
 
         var number = await CaseNumberAsync(second);
         await page.GetByLabel("Ärendenummer").FillAsync(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
