@@ -28,7 +28,8 @@ public sealed class SignInTests(BrowserFixture browser) : BrowserTest(browser)
     {
         var page = await SignInAsync(user);
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == landing);
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == landing, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
     }
 
     [Fact]

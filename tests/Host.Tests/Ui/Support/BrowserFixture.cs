@@ -35,7 +35,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         var page = await NewPageAsync(host);
         await page.GotoAsync("/login");
         await page.Locator($"button[name='login-{user}']").ClickAsync();
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/login", StringComparison.Ordinal));
+        // The landing page's document, not its load event (stylesheets and fonts can be slow on a busy machine);
+        // callers wait for what they need on the page.
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         return page;
     }
 
