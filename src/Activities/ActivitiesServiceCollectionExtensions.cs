@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Verkstallighet.Workflows.Hosting;
 using Verkstallighet.Activities.Assessments;
 using Verkstallighet.Activities.Cases;
 using Verkstallighet.Activities.Chief;

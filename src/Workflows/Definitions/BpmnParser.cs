@@ -7,6 +7,7 @@ using Verkstallighet.Workflows.Activities;
 using Verkstallighet.Workflows.Activities.Builtin;
 using Verkstallighet.Workflows.Expressions;
 using Verkstallighet.Workflows.Timers;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Workflows.Definitions;
 

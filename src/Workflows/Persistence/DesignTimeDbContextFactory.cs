@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Npgsql;
+using Verkstallighet.Workflows.Hosting;
 
 namespace Verkstallighet.Workflows.Persistence;
 

@@ -14,6 +14,7 @@ using Verkstallighet.Workflows.Json;
 using Verkstallighet.Workflows.Persistence;
 using Verkstallighet.Workflows.Tasks;
 using Verkstallighet.Workflows.Timers;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Workflows.Runtime;
 
@@ -851,7 +852,7 @@ internal sealed class InstanceStep
             var timer = await SubscribeAsync(boundary.Trigger, boundary.Id, token.Id, scopeInstanceId: null, cancellationToken);
             if (timer is not null && dueDate is null)
             {
-                dueDate = timer.DueDate ?? DeadlineCalculator.Today(timer.DueAt);
+                dueDate = timer.DueDate ?? Stockholm.DateOf(timer.DueAt);
             }
         }
 
@@ -893,7 +894,7 @@ internal sealed class InstanceStep
                 }
 
                 var bookmark = AddBookmark(BookmarkKind.Timer, elementId, tokenId, scopeInstanceId, null);
-                bookmark.DueDate = timer.DueDate ?? DeadlineCalculator.Today(timer.DueAt);
+                bookmark.DueDate = timer.DueDate ?? Stockholm.DateOf(timer.DueAt);
                 timer.BookmarkId = bookmark.Id;
                 newTimers[bookmark.Id] = timer;
                 db.Timers.Add(timer);
@@ -924,7 +925,7 @@ internal sealed class InstanceStep
                 EffectiveDeadlineRule? rule;
                 try
                 {
-                    rule = await DeadlineRuleStore.EffectiveAsync(db, spec.DeadlineRule!, DeadlineCalculator.Today(now), cancellationToken);
+                    rule = await DeadlineRuleStore.EffectiveAsync(db, spec.DeadlineRule!, Stockholm.DateOf(now), cancellationToken);
                 }
                 catch (InvalidOperationException e)
                 {
@@ -1171,7 +1172,7 @@ internal sealed class InstanceStep
     {
         if (trigger is MessageTrigger { ReceivedOnVariable: { } variable })
         {
-            variables[variable] = DeadlineCalculator.Today(now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            variables[variable] = Stockholm.DateOf(now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         }
     }
 

@@ -10,6 +10,7 @@ using Verkstallighet.Workflows.Expressions;
 using Verkstallighet.Workflows.Persistence;
 using Verkstallighet.Workflows.Tasks;
 using Verkstallighet.Workflows.Timers;
+using Verkstallighet.Workflows.Journal;
 
 namespace Verkstallighet.Workflows.Runtime;
 

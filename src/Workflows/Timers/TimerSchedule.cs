@@ -1,6 +1,7 @@
 using NodaTime;
 using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Definitions;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Workflows.Timers;
 
@@ -9,7 +10,7 @@ internal static class TimerSchedule
 {
     public static void ApplyLiteral(WorkflowTimer timer, TimerSpec spec, Instant now)
     {
-        var zone = DeadlineCalculator.Stockholm;
+        var zone = Stockholm.Zone;
         switch (spec.Kind)
         {
             case TimerSpecKind.Duration:
@@ -50,7 +51,7 @@ internal static class TimerSchedule
             return false;
         }
 
-        if (IsoTime.FirstOccurrenceAfter(start, interval, timer.CycleOccurrence + 1, now, DeadlineCalculator.Stockholm) is not var (occurrence, dueAt))
+        if (IsoTime.FirstOccurrenceAfter(start, interval, timer.CycleOccurrence + 1, now, Stockholm.Zone) is not var (occurrence, dueAt))
         {
             return false; // the series runs past the end of the calendar
         }

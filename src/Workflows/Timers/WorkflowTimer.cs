@@ -2,32 +2,6 @@ using NodaTime;
 
 namespace Verkstallighet.Workflows.Timers;
 
-public enum TimerStatus
-{
-    Pending,
-    Fired,
-    Cancelled,
-}
-
-/// <summary>Why a timer was cancelled. For a deadline on an activity, <see cref="ActivityCompleted"/> means it was met.</summary>
-public enum TimerCancellation
-{
-    /// <summary>The activity it was attached to completed first.</summary>
-    ActivityCompleted,
-
-    /// <summary>Its activity or scope was interrupted, or another event of an event-based gateway won.</summary>
-    Interrupted,
-
-    /// <summary>The scope or instance it belonged to ended.</summary>
-    ScopeEnded,
-
-    /// <summary>Someone waived it for a reason (särskilda skäl).</summary>
-    Waived,
-
-    /// <summary>A newer definition version replaced its start timer, or its definition was retired.</summary>
-    Replaced,
-}
-
 /// <summary>
 /// A timer row, written in the same transaction as the instance state. The sweep claims due rows and enqueues one
 /// Hangfire job per row with its (id, version); the job does nothing unless the row is still Pending at that version.

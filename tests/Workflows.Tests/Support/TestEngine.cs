@@ -13,6 +13,8 @@ using Verkstallighet.Workflows.Persistence;
 using Verkstallighet.Workflows.Runtime;
 using Verkstallighet.Workflows.Tasks;
 using Verkstallighet.Workflows.Timers;
+using Verkstallighet.Workflows.Scheduling;
+using Verkstallighet.Workflows.Hosting;
 
 namespace Verkstallighet.Tests.Support;
 

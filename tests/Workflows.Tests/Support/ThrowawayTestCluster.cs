@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Persistence;
+using Verkstallighet.Workflows.Hosting;
 
 namespace Verkstallighet.Tests.Support;
 

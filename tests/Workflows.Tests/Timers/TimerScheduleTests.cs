@@ -2,12 +2,13 @@ using NodaTime;
 using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Definitions;
 using Verkstallighet.Workflows.Timers;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Workflows.Tests.Timers;
 
 public sealed class TimerScheduleTests
 {
-    private static readonly DateTimeZone Stockholm = DeadlineCalculator.Stockholm;
+    private static readonly DateTimeZone Stockholm = Time.Stockholm.Zone;
 
     private static Instant Local(int year, int month, int day, int hour = 0) =>
         new LocalDateTime(year, month, day, hour, 0).InZoneStrictly(Stockholm).ToInstant();

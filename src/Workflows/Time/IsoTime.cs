@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Verkstallighet.Workflows.Timers;
+namespace Verkstallighet.Workflows.Time;
 
 /// <summary>Parsing of the ISO 8601 forms a BPMN timer may use: durations, dates and repeating intervals.</summary>
 public static partial class IsoTime

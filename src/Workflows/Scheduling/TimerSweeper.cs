@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Verkstallighet.Workflows.Persistence;
 using Verkstallighet.Workflows.Runtime;
+using Verkstallighet.Workflows.Timers;
 
-namespace Verkstallighet.Workflows.Timers;
+namespace Verkstallighet.Workflows.Scheduling;
 
 /// <summary>
 /// Finds due timers and hands them to Hangfire as fire jobs carrying (timer id, version): one job per timer, or in a
@@ -180,7 +181,7 @@ public sealed class TimerSweeper(
         var maxAttempts = options.Value.MaxAttempts;
         var exhausted = await db.Timers.AsNoTracking()
             .Where(t => t.Status == TimerStatus.Pending && t.DueAt <= now && t.Attempts >= maxAttempts && t.InstanceId != null)
-            .Where(t => !db.Incidents.Any(i => i.TimerId == t.Id && i.ResolvedAt == null))
+            .Where(t => !db.Set<Incident>().Any(i => i.TimerId == t.Id && i.ResolvedAt == null))
             .OrderBy(t => t.DueAt)
             .Select(t => t.Id)
             .Take(100)

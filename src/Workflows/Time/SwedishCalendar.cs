@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Verkstallighet.Workflows.Deadlines;
+namespace Verkstallighet.Workflows.Time;
 
 /// <summary>
 /// Swedish public holidays (lag (1989:253) om allmänna helgdagar) and the days lag (1930:173) 2 § treats like them
@@ -36,6 +36,9 @@ public static class SwedishCalendar
         || IsPublicHoliday(date)
         || date == MidsummerDay(date.Year).PlusDays(-1) // midsommarafton
         || (date.Month == 12 && date.Day is 24 or 31); // julafton, nyårsafton
+
+    /// <summary>A date adjuster (<c>date.With(SwedishCalendar.NextWorkingDay)</c>): the date itself, or the first working day after it.</summary>
+    public static Func<LocalDate, LocalDate> NextWorkingDay { get; } = NextWorkingDayOnOrAfter;
 
     /// <summary>The date itself, or the first working day after it.</summary>
     public static LocalDate NextWorkingDayOnOrAfter(LocalDate date)

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Verkstallighet.Workflows.Persistence;
 
-namespace Verkstallighet.Workflows.Timers;
+namespace Verkstallighet.Workflows.Scheduling;
 
 /// <summary>
 /// This engine process as a holder of timer leases, and the table of all holders. A sweep records <see cref="Self"/> on

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Verkstallighet.Workflows.Definitions;
+namespace Verkstallighet.Workflows.Timers;
 
 public enum TimerSpecKind
 {

@@ -1,6 +1,6 @@
 using Hangfire;
 
-namespace Verkstallighet.Workflows.Timers;
+namespace Verkstallighet.Workflows.Scheduling;
 
 /// <summary>Hangfire's recurring job: one sweep.</summary>
 public sealed class TimerSweepJob(TimerSweeper sweeper)

@@ -1,4 +1,4 @@
-namespace Verkstallighet.Workflows.Timers;
+namespace Verkstallighet.Workflows.Scheduling;
 
 public sealed class TimerOptions
 {

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Verkstallighet.Workflows.Definitions;
+namespace Verkstallighet.Workflows.Timers;
 
 /// <summary>When a timer is due. Parsed and checked at validation time; computed at run time.</summary>
 public sealed record TimerSpec(

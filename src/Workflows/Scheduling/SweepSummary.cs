@@ -1,4 +1,4 @@
-namespace Verkstallighet.Workflows.Timers;
+namespace Verkstallighet.Workflows.Scheduling;
 
 /// <summary>
 /// What a sweep until idle did: the timers it claimed and saw fire, and every due timer still Pending when it returned,

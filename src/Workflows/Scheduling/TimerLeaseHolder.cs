@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Verkstallighet.Workflows.Timers;
+namespace Verkstallighet.Workflows.Scheduling;
 
 /// <summary>
 /// An engine process that may hold timer leases, with its heartbeat. Both instants are database time (<c>now()</c>), so

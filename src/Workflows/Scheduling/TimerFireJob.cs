@@ -2,7 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.Logging;
 using Verkstallighet.Workflows.Runtime;
 
-namespace Verkstallighet.Workflows.Timers;
+namespace Verkstallighet.Workflows.Scheduling;
 
 /// <summary>Hangfire's job for one timer (or a few). Stale or duplicate runs do nothing; failures are retried by the sweep's lease.</summary>
 public sealed class TimerFireJob(WorkflowRuntime runtime, ILogger<TimerFireJob> logger)

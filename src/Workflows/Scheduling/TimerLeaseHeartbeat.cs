@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Verkstallighet.Workflows.Timers;
+namespace Verkstallighet.Workflows.Scheduling;
 
 /// <summary>
 /// Beats for this process every <see cref="TimerOptions.HeartbeatInterval"/> (in database time) and removes holders that

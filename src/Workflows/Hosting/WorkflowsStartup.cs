@@ -6,8 +6,9 @@ using Verkstallighet.Workflows.Clock;
 using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Persistence;
 using Verkstallighet.Workflows.Timers;
+using Verkstallighet.Workflows.Scheduling;
 
-namespace Verkstallighet.Workflows;
+namespace Verkstallighet.Workflows.Hosting;
 
 /// <summary>
 /// What the engine does once at start: migrate, seed the shipped deadline rules, restore the simulated clock, and
