@@ -36,7 +36,7 @@ public static class WorkflowsServiceCollectionExtensions
         var connectionString = EngineConnectionString(options.ConnectionString);
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).UseNodaTime().Build();
         services.TryAddSingleton(dataSource);
-        services.AddPooledDbContextFactory<WorkflowsDbContext>(db => ConfigureDbContext(db, dataSource));
+        services.AddPooledDbContextFactory<WorkflowsDbContext>(db => WorkflowsDbContext.Configure(db, dataSource));
 
         if (options.SimulatedClock)
         {
@@ -164,9 +164,4 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton(new ActivityRegistration(typeof(TActivity)));
         return services;
     }
-
-    public static void ConfigureDbContext(DbContextOptionsBuilder db, NpgsqlDataSource dataSource) =>
-        db.UseNpgsql(dataSource, npgsql => npgsql
-            .UseNodaTime()
-            .MigrationsHistoryTable("__ef_migrations_history", WorkflowsDbContext.Schema));
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Verkstallighet.Workflows.Persistence;
 
@@ -10,6 +11,12 @@ namespace Verkstallighet.Workflows.Persistence;
 public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> options) : DbContext(options)
 {
     public const string Schema = "workflows";
+
+    /// <summary>The provider settings every engine context uses: Npgsql with NodaTime, migrations kept in the schema.</summary>
+    public static void Configure(DbContextOptionsBuilder db, NpgsqlDataSource dataSource) =>
+        db.UseNpgsql(dataSource, npgsql => npgsql
+            .UseNodaTime()
+            .MigrationsHistoryTable("__ef_migrations_history", Schema));
 
     protected override void OnModelCreating(ModelBuilder model)
     {

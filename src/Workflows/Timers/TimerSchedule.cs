@@ -1,6 +1,4 @@
 using NodaTime;
-using Verkstallighet.Workflows.Deadlines;
-using Verkstallighet.Workflows.Definitions;
 using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Workflows.Timers;

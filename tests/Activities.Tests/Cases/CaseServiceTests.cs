@@ -6,6 +6,7 @@ using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Journal;
 using Verkstallighet.Workflows.Runtime;
 using Verkstallighet.Workflows.Tasks;
+using Verkstallighet.Workflows.Activities;
 
 namespace Verkstallighet.Activities.Tests.Cases;
 

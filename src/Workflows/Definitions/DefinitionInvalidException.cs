@@ -1,6 +1,5 @@
-using Verkstallighet.Workflows.Definitions;
 
-namespace Verkstallighet.Workflows;
+namespace Verkstallighet.Workflows.Definitions;
 
 /// <summary>400: a BPMN document with problems, each naming its element.</summary>
 public sealed class DefinitionInvalidException(IReadOnlyList<ValidationProblem> problems)

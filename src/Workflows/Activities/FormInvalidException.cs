@@ -1,6 +1,5 @@
-using Verkstallighet.Workflows.Activities;
 
-namespace Verkstallighet.Workflows;
+namespace Verkstallighet.Workflows.Activities;
 
 /// <summary>400: submitted task data with problems, each naming its field.</summary>
 public sealed class FormInvalidException(IReadOnlyList<FieldProblem> problems)
