@@ -501,7 +501,7 @@ public static class BpmnParser
                 {
                     Problem(id, $"The output '{outputName}' needs a variable name (letters, digits and '_', not starting with a digit).");
                 }
-                else if (variable == InstanceOffice.VariableName || environment.IsProtectedVariable(variable))
+                else if (environment.IsProtectedVariable(variable))
                 {
                     Problem(id, $"The output '{outputName}' may not write '{variable}': it routes or identifies the instance, and only the code that owns it changes it.");
                 }
@@ -626,7 +626,7 @@ public static class BpmnParser
                 {
                     Problem(id, $"vp:payload names '{name}', which is not a variable name.");
                 }
-                else if (name == InstanceOffice.VariableName || environment.IsProtectedVariable(name))
+                else if (environment.IsProtectedVariable(name))
                 {
                     Problem(id, $"vp:payload may not declare '{name}': it routes or identifies the instance and only the code that owns it sets it.");
                 }
@@ -648,7 +648,7 @@ public static class BpmnParser
                 return null;
             }
 
-            if (!IsVariableName(name) || name == InstanceOffice.VariableName || environment.IsProtectedVariable(name))
+            if (!IsVariableName(name) || environment.IsProtectedVariable(name))
             {
                 Problem(id, $"vp:receivedOn '{name}' must name a date variable of the workflow's own (not a routing or identity variable).");
                 return null;

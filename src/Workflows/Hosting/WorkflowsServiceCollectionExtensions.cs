@@ -81,6 +81,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<InstanceDiagrams>();
         services.AddSingleton<TaskInbox>();
         services.AddSingleton<TimerLeaseHolders>();
+        services.AddSingleton<ITimerLeases, TimerLeases>();
         services.AddSingleton<TimerSweeper>();
         services.AddTransient<TimerSweepJob>();
         services.AddTransient<TimerFireJob>();
