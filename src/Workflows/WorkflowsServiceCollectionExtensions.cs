@@ -26,25 +26,6 @@ using Verkstallighet.Workflows.Timers;
 
 namespace Verkstallighet.Workflows;
 
-public sealed class WorkflowsOptions
-{
-    public required string ConnectionString { get; set; }
-
-    /// <summary>Run on a <see cref="SimulatedClock"/> that only moves when advanced, starting at <see cref="SimulatedClockStart"/>.</summary>
-    public bool SimulatedClock { get; set; }
-
-    public Instant? SimulatedClockStart { get; set; }
-
-    /// <summary>Hangfire worker threads for fire jobs on this Host.</summary>
-    public int HangfireWorkers { get; set; } = Math.Max(4, Environment.ProcessorCount * 5);
-
-    /// <summary>Run a Hangfire server in this process (a Host that only serves the API may leave it off).</summary>
-    public bool RunHangfireServer { get; set; } = true;
-
-    /// <summary>A name for this engine's Hangfire server, shown on the dashboard.</summary>
-    public string? ServerName { get; set; }
-}
-
 public static class WorkflowsServiceCollectionExtensions
 {
     /// <summary>Registers the engine: storage, activities, runtime, task inbox, timers on Hangfire, and the clock.</summary>
@@ -55,7 +36,15 @@ public static class WorkflowsServiceCollectionExtensions
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).UseNodaTime().Build();
         services.TryAddSingleton(dataSource);
         services.AddPooledDbContextFactory<WorkflowsDbContext>(db => ConfigureDbContext(db, dataSource));
+        AddClock(services, options);
+        AddValidatedOptions(services);
+        AddEngineServices(services);
+        AddHangfire(services, options, connectionString);
+        return services;
+    }
 
+    private static void AddClock(IServiceCollection services, WorkflowsOptions options)
+    {
         if (options.SimulatedClock)
         {
             var clock = new SimulatedClock(options.SimulatedClockStart ?? SystemClock.Instance.GetCurrentInstant());
@@ -66,7 +55,10 @@ public static class WorkflowsServiceCollectionExtensions
         {
             services.AddSingleton<IClock>(SystemClock.Instance);
         }
+    }
 
+    private static void AddValidatedOptions(IServiceCollection services)
+    {
         services.AddOptions<WorkflowRuntimeOptions>();
         // A zero here would silently stop every timer (no batch claimed) or fail each sweep in SQL; refuse it at start.
         services.AddOptions<TimerOptions>()
@@ -84,6 +76,10 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddOptions<DefinitionOptions>()
             .Validate(o => o.ValidationBudget > TimeSpan.Zero, "Workflows:Definitions:ValidationBudget must be longer than zero.")
             .ValidateOnStart();
+    }
+
+    private static void AddEngineServices(IServiceCollection services)
+    {
         services.AddSingleton<ActivityRegistry>();
         services.AddActivity<ManualTask>();
         services.AddActivity<SetVariable>();
@@ -103,7 +99,10 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddTransient<TimerSweepJob>();
         services.AddTransient<TimerFireJob>();
         services.AddSingleton<WorkflowsStartup>();
+    }
 
+    private static void AddHangfire(IServiceCollection services, WorkflowsOptions options, string connectionString)
+    {
         // This engine's own storage and activator. Hangfire would otherwise take the process-wide JobStorage.Current and
         // JobActivator.Current, which belong to whichever engine configured last when several run in one process.
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(
@@ -133,8 +132,6 @@ public static class WorkflowsServiceCollectionExtensions
                 }
             });
         }
-
-        return services;
     }
 
     /// <summary>The connection string the engine and its Hangfire storage use, tuned for their workload.</summary>
