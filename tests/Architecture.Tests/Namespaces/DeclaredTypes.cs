@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Verkstallighet.Architecture.Tests.Support;
 
@@ -44,7 +45,7 @@ public sealed class DeclaredTypes
             .Select(d => Dotted(d.Name)));
 
     /// <summary>A name as written, without whitespace or a <c>global::</c> prefix.</summary>
-    public static string Dotted(Microsoft.CodeAnalysis.SyntaxNode name)
+    public static string Dotted(SyntaxNode name)
     {
         var text = string.Concat(name.ToString().Where(c => !char.IsWhiteSpace(c)));
         return text.StartsWith("global::", StringComparison.Ordinal) ? text["global::".Length..] : text;
