@@ -14,17 +14,6 @@ using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Activities.Cases;
 
-/// <summary>Which workflow a case of each sanction runs (Cases:Workflows in configuration).</summary>
-public sealed class CaseOptions
-{
-    public Dictionary<Sanction, string> Workflows { get; set; } = new()
-    {
-        [Sanction.Skyddstillsyn] = "Supervision",
-        [Sanction.VillkorligFrigivning] = "Supervision",
-        [Sanction.VillkorligDom] = "CommunityService",
-    };
-}
-
 /// <summary>
 /// Cases: creating one starts the workflow of its sanction in the same transaction; reading one shows the client
 /// (personnummer masked), the plan, deadlines, tasks and journal. Officers and chiefs reach only their own office's
@@ -51,57 +40,22 @@ public sealed partial class CaseService(
         }
 
         var today = Stockholm.DateOf(clock.GetCurrentInstant());
-        var problems = Validate(request, today, out var personnummer);
+        var problems = CaseRequestValidation.Validate(request, today, out var personnummer);
         if (problems.Any)
         {
             throw new FormInvalidException(problems.All);
         }
 
-        var now = clock.GetCurrentInstant();
-        var @case = new Case
-        {
-            Id = Guid.CreateVersion7(),
-            ClientName = request.ClientName!.Trim(),
-            Personnummer = personnummer.Digits,
-            Office = office!,
-            Sanction = request.Sanction!.Value,
-            Status = CaseStatus.Active,
-            JudgmentEnforceable = request.JudgmentEnforceable,
-            SupervisionStart = request.SupervisionStart,
-            SupervisionEnd = request.SupervisionEnd,
-            ReleaseDate = request.ReleaseDate,
-            CommunityServiceHours = request.CommunityServiceHours,
-            CreatedAt = now,
-            CreatedBy = actor.UserId,
-        };
+        var @case = NewCase(request, personnummer, office!, actor);
         if (!options.Value.Workflows.TryGetValue(@case.Sanction, out var workflow))
         {
             throw new ConflictException($"No workflow is configured for {@case.Sanction} (Cases:Workflows).");
         }
 
-        // The workflow sees dates and the office, never who the client is. These are the case's own: nothing from outside
-        // (a start request, a message) may set them (CaseVariables.Owned).
-        var variables = new JsonObject
-        {
-            [CaseVariables.CaseId] = @case.Id.ToString(),
-            [CaseVariables.Sanction] = @case.Sanction.ToString(),
-            [CaseVariables.ConditionallyReleased] = @case.Sanction == Sanction.VillkorligFrigivning,
-            ["judgmentEnforceable"] = Iso(@case.JudgmentEnforceable),
-            ["supervisionStart"] = Iso(@case.SupervisionStart),
-            ["supervisionEnd"] = Iso(@case.SupervisionEnd),
-            ["releaseDate"] = Iso(@case.ReleaseDate),
-            [CaseVariables.CommunityServiceHours] = @case.CommunityServiceHours,
-        };
         // The number is drawn before the start so that the instance and its tasks carry it as their business key (the
         // inbox shows and sorts by it). A start that fails leaves a gap in the numbers, as any sequence does.
-        await using (var numbers = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            @case.Number = await numbers.Database
-                .SqlQueryRaw<long>($"SELECT nextval(pg_get_serial_sequence('{VerkstallighetDbContext.Schema}.cases', 'number')) AS \"Value\"")
-                .SingleAsync(cancellationToken);
-        }
-
-        var start = new StartInstance(workflow, CorrelationId: @case.Id.ToString(), Office: @case.Office, OwnedVariables: variables,
+        @case.Number = await NextCaseNumberAsync(cancellationToken);
+        var start = new StartInstance(workflow, CorrelationId: @case.Id.ToString(), Office: @case.Office, OwnedVariables: WorkflowVariables(@case),
             BusinessKey: @case.Number.ToString(CultureInfo.InvariantCulture));
         var started = await runtime.StartAsync(start, actor, async (step, ct) =>
         {
@@ -112,6 +66,47 @@ public sealed partial class CaseService(
             await db.SaveChangesAsync(ct);
         }, cancellationToken);
         return new CaseCreated(@case.Id, started.InstanceId, workflow, started.OpenedTaskIds);
+    }
+
+    private Case NewCase(CreateCaseRequest request, Personnummer personnummer, string office, Actor actor) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        ClientName = request.ClientName!.Trim(),
+        Personnummer = personnummer.Digits,
+        Office = office,
+        Sanction = request.Sanction!.Value,
+        Status = CaseStatus.Active,
+        JudgmentEnforceable = request.JudgmentEnforceable,
+        SupervisionStart = request.SupervisionStart,
+        SupervisionEnd = request.SupervisionEnd,
+        ReleaseDate = request.ReleaseDate,
+        CommunityServiceHours = request.CommunityServiceHours,
+        CreatedAt = clock.GetCurrentInstant(),
+        CreatedBy = actor.UserId,
+    };
+
+    /// <summary>
+    /// The workflow sees dates and the office, never who the client is. These are the case's own: nothing from outside
+    /// (a start request, a message) may set them (CaseVariables.Owned).
+    /// </summary>
+    private static JsonObject WorkflowVariables(Case @case) => new()
+    {
+        [CaseVariables.CaseId] = @case.Id.ToString(),
+        [CaseVariables.Sanction] = @case.Sanction.ToString(),
+        [CaseVariables.ConditionallyReleased] = @case.Sanction == Sanction.VillkorligFrigivning,
+        ["judgmentEnforceable"] = Iso(@case.JudgmentEnforceable),
+        ["supervisionStart"] = Iso(@case.SupervisionStart),
+        ["supervisionEnd"] = Iso(@case.SupervisionEnd),
+        ["releaseDate"] = Iso(@case.ReleaseDate),
+        [CaseVariables.CommunityServiceHours] = @case.CommunityServiceHours,
+    };
+
+    private async Task<long> NextCaseNumberAsync(CancellationToken cancellationToken)
+    {
+        await using var numbers = await contexts.CreateDbContextAsync(cancellationToken);
+        return await numbers.Database
+            .SqlQueryRaw<long>($"SELECT nextval(pg_get_serial_sequence('{VerkstallighetDbContext.Schema}.cases', 'number')) AS \"Value\"")
+            .SingleAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<CaseSummary>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
@@ -355,89 +350,6 @@ public sealed partial class CaseService(
         new(c.Id, c.Number, c.ClientName, Personnummer.FromStored(c.Personnummer).Masked, c.Office, c.Sanction, c.Status, c.SupervisionStart, c.SupervisionEnd);
 
     private static string? Iso(LocalDate? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>How far from today a case's dates may lie.</summary>
-    private const int PlausibleYears = 15;
-
-    /// <summary>The rules a new case must meet; each problem names its field.</summary>
-    internal static FieldProblems Validate(CreateCaseRequest request, LocalDate today, out Personnummer personnummer)
-    {
-        var problems = new FieldProblems();
-        personnummer = default;
-        if (string.IsNullOrWhiteSpace(request.ClientName))
-        {
-            problems.Add("clientName", "Ange klientens namn.");
-        }
-        else if (request.ClientName.Trim().Length > 200)
-        {
-            problems.Add("clientName", "Namnet får vara högst 200 tecken.");
-        }
-
-        if (!Cases.Personnummer.TryParse(request.Personnummer, today, out personnummer, out var error))
-        {
-            problems.Add("personnummer", error);
-        }
-
-        if (request.Sanction is not { } sanction || !Enum.IsDefined(sanction))
-        {
-            problems.Add("sanction", "Ange påföljden: Skyddstillsyn, VillkorligDom eller VillkorligFrigivning.");
-            return problems;
-        }
-
-        // A year mistyped (2062 for 2026, or 9999) would otherwise set every deadline of the case decades away, or past
-        // the end of the calendar. Ongoing cases from years back and long probation periods still fit.
-        foreach (var (field, date) in new[]
-                 {
-                     ("judgmentEnforceable", request.JudgmentEnforceable), ("supervisionStart", request.SupervisionStart),
-                     ("supervisionEnd", request.SupervisionEnd), ("releaseDate", request.ReleaseDate),
-                 })
-        {
-            if (date is { } given && (given < today.PlusYears(-PlausibleYears) || given > today.PlusYears(PlausibleYears)))
-            {
-                problems.Add(field, $"Datumet ligger mer än {PlausibleYears} år från dagens datum; kontrollera årtalet.");
-            }
-        }
-
-        switch (sanction)
-        {
-            case Sanction.Skyddstillsyn:
-            case Sanction.VillkorligFrigivning:
-                if (request.SupervisionStart is null)
-                {
-                    problems.Add("supervisionStart", "Ange när övervakningen börjar; planens tidsfrister räknas därifrån (16 §).");
-                }
-
-                if (request.SupervisionEnd is null)
-                {
-                    problems.Add("supervisionEnd", "Ange när övervakningen upphör.");
-                }
-                else if (request.SupervisionStart is { } start && request.SupervisionEnd <= start)
-                {
-                    problems.Add("supervisionEnd", "Övervakningen ska upphöra efter att den börjat.");
-                }
-
-                if (sanction == Sanction.VillkorligFrigivning && request.ReleaseDate is null)
-                {
-                    problems.Add("releaseDate", "Ange dagen för villkorlig frigivning.");
-                }
-
-                break;
-            case Sanction.VillkorligDom:
-                if (request.JudgmentEnforceable is null)
-                {
-                    problems.Add("judgmentEnforceable", "Ange när domen blev verkställbar; samhällstjänsten ska påbörjas därefter (3 §).");
-                }
-
-                if (request.CommunityServiceHours is not (>= 40 and <= 240))
-                {
-                    problems.Add("communityServiceHours", "Ange antalet timmar samhällstjänst, 40–240.");
-                }
-
-                break;
-        }
-
-        return problems;
-    }
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,63}$")]
     private static partial Regex EventName();

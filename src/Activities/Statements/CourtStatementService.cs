@@ -51,19 +51,7 @@ public sealed class CourtStatementService(IDbContextFactory<VerkstallighetDbCont
             throw new BadRequestException("The save needs the version it was made from: 0 for a new draft, else the draft's version.");
         }
 
-        var sections = new CourtStatementSections(
-            Normalize(request.CurrentSituation), Normalize(request.SupervisionOutcome), Normalize(request.ClientView), Normalize(request.ContinuedSupervision));
-        var problems = new FieldProblems();
-        foreach (var section in CourtStatementSections.All.Where(s => sections[s.Field].Length > CourtStatementSections.MaxLength))
-        {
-            problems.Add(section.Field, $"Avsnittet får vara högst {CourtStatementSections.MaxLength} tecken.");
-        }
-
-        if (problems.Any)
-        {
-            throw new FormInvalidException(problems.All);
-        }
-
+        var sections = ValidSections(request);
         var now = clock.GetCurrentInstant();
         var draft = await db.CourtStatements.FirstOrDefaultAsync(s => s.CaseId == caseId && s.Status == CourtStatementStatus.Draft, cancellationToken);
         if (draft is null)
@@ -73,23 +61,7 @@ public sealed class CourtStatementService(IDbContextFactory<VerkstallighetDbCont
                 throw new ConflictException(await GoneMessageAsync(db, caseId, cancellationToken));
             }
 
-            var number = (await db.CourtStatements.Where(s => s.CaseId == caseId).MaxAsync(s => (int?)s.Number, cancellationToken) ?? 0) + 1;
-            draft = new CourtStatement
-            {
-                Id = Guid.CreateVersion7(),
-                CaseId = caseId,
-                Number = number,
-                Status = CourtStatementStatus.Draft,
-                Version = 0,
-                CurrentSituation = "",
-                SupervisionOutcome = "",
-                ClientView = "",
-                ContinuedSupervision = "",
-                CreatedBy = actor.UserId,
-                CreatedAt = now,
-                UpdatedBy = actor.UserId,
-            };
-            db.CourtStatements.Add(draft);
+            draft = await AddDraftAsync(db, caseId, actor, now, cancellationToken);
         }
         else if (draft.Version != version)
         {
@@ -107,6 +79,48 @@ public sealed class CourtStatementService(IDbContextFactory<VerkstallighetDbCont
         db.AccessLog.Add(access.Log(caseId, actor, AccessKinds.Write, $"court statement {draft.Number} draft saved"));
         await SaveAsync(db, cancellationToken);
         return CourtStatementView.From(draft);
+    }
+
+    /// <summary>The request's sections, normalised; each over the length limit is a problem of its field.</summary>
+    private static CourtStatementSections ValidSections(SaveCourtStatementRequest request)
+    {
+        var sections = new CourtStatementSections(
+            Normalize(request.CurrentSituation), Normalize(request.SupervisionOutcome), Normalize(request.ClientView), Normalize(request.ContinuedSupervision));
+        var problems = new FieldProblems();
+        foreach (var section in CourtStatementSections.All.Where(s => sections[s.Field].Length > CourtStatementSections.MaxLength))
+        {
+            problems.Add(section.Field, $"Avsnittet får vara högst {CourtStatementSections.MaxLength} tecken.");
+        }
+
+        if (problems.Any)
+        {
+            throw new FormInvalidException(problems.All);
+        }
+
+        return sections;
+    }
+
+    /// <summary>A new, empty draft with the case's next statement number, added to <paramref name="db"/>.</summary>
+    private static async Task<CourtStatement> AddDraftAsync(VerkstallighetDbContext db, Guid caseId, Actor actor, Instant now, CancellationToken cancellationToken)
+    {
+        var number = (await db.CourtStatements.Where(s => s.CaseId == caseId).MaxAsync(s => (int?)s.Number, cancellationToken) ?? 0) + 1;
+        var draft = new CourtStatement
+        {
+            Id = Guid.CreateVersion7(),
+            CaseId = caseId,
+            Number = number,
+            Status = CourtStatementStatus.Draft,
+            Version = 0,
+            CurrentSituation = "",
+            SupervisionOutcome = "",
+            ClientView = "",
+            ContinuedSupervision = "",
+            CreatedBy = actor.UserId,
+            CreatedAt = now,
+            UpdatedBy = actor.UserId,
+        };
+        db.CourtStatements.Add(draft);
+        return draft;
     }
 
     /// <summary>Finalises the draft at the given version: every section must be written; from then on it never changes.</summary>

@@ -8,9 +8,6 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Verkstallighet.Host.Security;
 
-/// <summary>The Host cannot start as configured; the message says what to set.</summary>
-public sealed class HostConfigurationException(string message) : Exception(message);
-
 public static class AuthenticationExtensions
 {
     public const string AdministratorPolicy = "Administrator";
@@ -41,72 +38,80 @@ public static class AuthenticationExtensions
             options.DefaultChallengeScheme = Selector;
         });
         authentication.AddPolicyScheme(Selector, "Cookie, or a credential in the Authorization header", options =>
-            options.ForwardDefaultSelector = context =>
-            {
-                string authorization = context.Request.Headers.Authorization.ToString();
-                if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) && development)
-                {
-                    return DevelopmentBasicAuthenticationHandler.SchemeName;
-                }
-
-                if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && !development)
-                {
-                    return JwtBearerDefaults.AuthenticationScheme;
-                }
-
-                return IsApiRequest(context.Request) && !HasCookie(context.Request) && development
-                    ? DevelopmentBasicAuthenticationHandler.SchemeName
-                    : CookieAuthenticationDefaults.AuthenticationScheme;
-            });
-        authentication.AddCookie(options =>
-        {
-            options.Cookie.Name = "verkstallighet";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Lax;
-            options.LoginPath = "/login";
-            options.AccessDeniedPath = AccessDeniedPath;
-            options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
-            options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
-            if (!development)
-            {
-                options.ForwardChallenge = OpenIdConnectDefaults.AuthenticationScheme;
-            }
-        });
-
+            options.ForwardDefaultSelector = context => SelectScheme(context.Request, development));
+        authentication.AddCookie(options => ConfigureCookie(options, development));
         if (development)
         {
             authentication.AddScheme<AuthenticationSchemeOptions, DevelopmentBasicAuthenticationHandler>(DevelopmentBasicAuthenticationHandler.SchemeName, null);
         }
         else
         {
-            authentication.AddOpenIdConnect(options =>
-            {
-                options.Authority = oidc["Authority"];
-                options.ClientId = oidc["ClientId"];
-                options.ClientSecret = oidc["ClientSecret"];
-                options.ResponseType = "code";
-                options.SaveTokens = false;
-                options.GetClaimsFromUserInfoEndpoint = true;
-                options.MapInboundClaims = false;
-                options.TokenValidationParameters.NameClaimType = oidc["NameClaim"] ?? "preferred_username";
-                options.TokenValidationParameters.RoleClaimType = oidc["RoleClaim"] ?? "roles";
-                options.ClaimActions.MapJsonKey(ClaimTypes.Role, oidc["RoleClaim"] ?? "roles");
-                options.ClaimActions.MapUniqueJsonKey(Roles.OfficeClaim, oidc["OfficeClaim"] ?? Roles.OfficeClaim);
-            });
-            authentication.AddJwtBearer(options =>
-            {
-                options.Authority = oidc["Authority"];
-                options.Audience = oidc["Audience"] ?? oidc["ClientId"];
-                options.MapInboundClaims = false;
-                options.TokenValidationParameters.NameClaimType = oidc["NameClaim"] ?? "preferred_username";
-                options.TokenValidationParameters.RoleClaimType = oidc["RoleClaim"] ?? "roles";
-            });
+            authentication.AddOpenIdConnect(options => ConfigureOpenIdConnect(options, oidc));
+            authentication.AddJwtBearer(options => ConfigureJwtBearer(options, oidc));
         }
 
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(AdministratorPolicy, policy => policy.RequireRole(Roles.Administrator));
         return builder;
+    }
+
+    /// <summary>The scheme that authenticates a request: by the credential in its Authorization header, else the cookie.</summary>
+    private static string SelectScheme(HttpRequest request, bool development)
+    {
+        string authorization = request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) && development)
+        {
+            return DevelopmentBasicAuthenticationHandler.SchemeName;
+        }
+
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && !development)
+        {
+            return JwtBearerDefaults.AuthenticationScheme;
+        }
+
+        return IsApiRequest(request) && !HasCookie(request) && development
+            ? DevelopmentBasicAuthenticationHandler.SchemeName
+            : CookieAuthenticationDefaults.AuthenticationScheme;
+    }
+
+    private static void ConfigureCookie(CookieAuthenticationOptions options, bool development)
+    {
+        options.Cookie.Name = "verkstallighet";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Lax;
+        options.LoginPath = "/login";
+        options.AccessDeniedPath = AccessDeniedPath;
+        options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+        options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        if (!development)
+        {
+            options.ForwardChallenge = OpenIdConnectDefaults.AuthenticationScheme;
+        }
+    }
+
+    private static void ConfigureOpenIdConnect(OpenIdConnectOptions options, IConfigurationSection oidc)
+    {
+        options.Authority = oidc["Authority"];
+        options.ClientId = oidc["ClientId"];
+        options.ClientSecret = oidc["ClientSecret"];
+        options.ResponseType = "code";
+        options.SaveTokens = false;
+        options.GetClaimsFromUserInfoEndpoint = true;
+        options.MapInboundClaims = false;
+        options.TokenValidationParameters.NameClaimType = oidc["NameClaim"] ?? "preferred_username";
+        options.TokenValidationParameters.RoleClaimType = oidc["RoleClaim"] ?? "roles";
+        options.ClaimActions.MapJsonKey(ClaimTypes.Role, oidc["RoleClaim"] ?? "roles");
+        options.ClaimActions.MapUniqueJsonKey(Roles.OfficeClaim, oidc["OfficeClaim"] ?? Roles.OfficeClaim);
+    }
+
+    private static void ConfigureJwtBearer(JwtBearerOptions options, IConfigurationSection oidc)
+    {
+        options.Authority = oidc["Authority"];
+        options.Audience = oidc["Audience"] ?? oidc["ClientId"];
+        options.MapInboundClaims = false;
+        options.TokenValidationParameters.NameClaimType = oidc["NameClaim"] ?? "preferred_username";
+        options.TokenValidationParameters.RoleClaimType = oidc["RoleClaim"] ?? "roles";
     }
 
     private static bool IsApiRequest(HttpRequest request) =>

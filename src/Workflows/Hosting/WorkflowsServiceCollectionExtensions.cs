@@ -37,7 +37,15 @@ public static class WorkflowsServiceCollectionExtensions
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).UseNodaTime().Build();
         services.TryAddSingleton(dataSource);
         services.AddPooledDbContextFactory<WorkflowsDbContext>(db => WorkflowsDbContext.Configure(db, dataSource));
+        AddClock(services, options);
+        AddValidatedOptions(services);
+        AddEngineServices(services);
+        AddHangfire(services, options, connectionString);
+        return services;
+    }
 
+    private static void AddClock(IServiceCollection services, WorkflowsOptions options)
+    {
         if (options.SimulatedClock)
         {
             var clock = new SimulatedClock(options.SimulatedClockStart ?? SystemClock.Instance.GetCurrentInstant());
@@ -48,7 +56,10 @@ public static class WorkflowsServiceCollectionExtensions
         {
             services.AddSingleton<IClock>(SystemClock.Instance);
         }
+    }
 
+    private static void AddValidatedOptions(IServiceCollection services)
+    {
         services.AddOptions<WorkflowRuntimeOptions>();
         // A zero here would silently stop every timer (no batch claimed) or fail each sweep in SQL; refuse it at start.
         services.AddOptions<TimerOptions>()
@@ -66,6 +77,10 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddOptions<DefinitionOptions>()
             .Validate(o => o.ValidationBudget > TimeSpan.Zero, "Workflows:Definitions:ValidationBudget must be longer than zero.")
             .ValidateOnStart();
+    }
+
+    private static void AddEngineServices(IServiceCollection services)
+    {
         services.AddSingleton<ActivityRegistry>();
         services.AddActivity<ManualTask>();
         services.AddActivity<SetVariable>();
@@ -86,7 +101,10 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddTransient<TimerSweepJob>();
         services.AddTransient<TimerFireJob>();
         services.AddSingleton<WorkflowsStartup>();
+    }
 
+    private static void AddHangfire(IServiceCollection services, WorkflowsOptions options, string connectionString)
+    {
         // This engine's own storage and activator. Hangfire would otherwise take the process-wide JobStorage.Current and
         // JobActivator.Current, which belong to whichever engine configured last when several run in one process.
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(
@@ -116,8 +134,6 @@ public static class WorkflowsServiceCollectionExtensions
                 }
             });
         }
-
-        return services;
     }
 
     /// <summary>The connection string the engine and its Hangfire storage use, tuned for their workload.</summary>

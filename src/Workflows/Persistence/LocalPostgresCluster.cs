@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Npgsql;
 
@@ -98,8 +96,8 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         var clusterDirectory = Path.Combine(dataDirectory, "pg");
         var passwordFile = Path.Combine(dataDirectory, "postgres.password");
         Directory.CreateDirectory(dataDirectory);
-        MakeTraversable(dataDirectory); // the postgres user must reach the cluster folder inside it
-        if (IsRoot && (await RunAsync("test", ["-x", dataDirectory], throwOnError: false, cancellationToken)).ExitCode != 0)
+        PostgresTools.MakeTraversable(dataDirectory); // the postgres user must reach the cluster folder inside it
+        if (PostgresTools.IsRoot && (await PostgresTools.RunAsync("test", ["-x", dataDirectory], throwOnError: false, cancellationToken)).ExitCode != 0)
         {
             throw new PostgresClusterException(
                 $"The postgres user cannot reach {dataDirectory} (a folder above it is closed to other users). " +
@@ -143,8 +141,8 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     internal static async Task<LocalPostgresCluster> StartThrowawayAsync(bool durable, Func<int> ports, CancellationToken cancellationToken)
     {
         var bin = FindBinDirectory() ?? throw new PostgresBinariesNotFoundException();
-        await ReapOrphansAsync(bin);
-        var (root, ownerLock) = CreateOwnedFolder();
+        await ThrowawayClusterFolders.ReapOrphansAsync(bin);
+        var (root, ownerLock) = ThrowawayClusterFolders.CreateOwned();
         try
         {
             var clusterDirectory = Path.Combine(root, "pg");
@@ -159,145 +157,8 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         catch
         {
             ownerLock.Dispose();
-            TryDelete(root);
+            ThrowawayClusterFolders.TryDelete(root);
             throw;
-        }
-    }
-
-    private const string ThrowawayPrefix = "verkstallighet-pg-";
-    private const string CreatingPrefix = "creating-" + ThrowawayPrefix;
-    private const string OwnerFile = "owner.pid";
-    private const string LockFile = "owner.lock";
-
-    /// <summary>
-    /// How old a throwaway folder without a live owner must be before it is reaped. A folder is never younger than its
-    /// owner's lock, but one left by older code (no lock file) may be in the middle of being set up.
-    /// </summary>
-    internal static readonly TimeSpan MinimumOrphanAge = TimeSpan.FromMinutes(10);
-
-    /// <summary>
-    /// Creates a throwaway folder that is owned from the moment it has its name: it is set up under another name
-    /// (which the reaper does not look at), with its lock file locked, then renamed. The lock is held until the
-    /// cluster is stopped, and the operating system drops it when the process dies.
-    /// </summary>
-    private static (string Root, FileStream OwnerLock) CreateOwnedFolder()
-    {
-        var id = Guid.NewGuid().ToString("N")[..12];
-        var staging = Path.Combine(Path.GetTempPath(), CreatingPrefix + id);
-        var root = Path.Combine(Path.GetTempPath(), ThrowawayPrefix + id);
-        Directory.CreateDirectory(staging);
-        MakeTraversable(staging);
-        File.WriteAllText(Path.Combine(staging, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        // FileShare.None takes an exclusive advisory lock (flock) on Unix; another process's attempt fails.
-        var ownerLock = new FileStream(Path.Combine(staging, LockFile), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
-        try
-        {
-            Directory.Move(staging, root);
-        }
-        catch
-        {
-            ownerLock.Dispose();
-            TryDelete(staging);
-            throw;
-        }
-
-        return (root, ownerLock);
-    }
-
-    /// <summary>
-    /// Stops and deletes throwaway clusters whose owning process has gone (a test run that was killed), so they do not
-    /// pile up on a machine. A folder whose lock another process holds, or that is younger than
-    /// <see cref="MinimumOrphanAge"/>, is left alone.
-    /// </summary>
-    internal static async Task ReapOrphansAsync(string bin)
-    {
-        foreach (var root in Directory.GetDirectories(Path.GetTempPath(), ThrowawayPrefix + "*"))
-        {
-            if (IsYoung(root))
-            {
-                continue;
-            }
-
-            var lockFile = Path.Combine(root, LockFile);
-            FileStream? taken = null;
-            if (File.Exists(lockFile))
-            {
-                try
-                {
-                    taken = new FileStream(lockFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
-                }
-                catch (IOException)
-                {
-                    continue; // its owner holds the lock: alive
-                }
-                catch (UnauthorizedAccessException)
-                {
-                    continue; // another user's
-                }
-            }
-            else if (OwnerIsAlive(root))
-            {
-                continue; // left by older code, which had no lock file
-            }
-
-            using (taken)
-            {
-                var cluster = Path.Combine(root, "pg");
-                if (File.Exists(Path.Combine(cluster, "postmaster.pid")))
-                {
-                    await RunAsync(Path.Combine(bin, "pg_ctl"), ["stop", "-D", cluster, "-m", "immediate", "-w", "-t", "30"], throwOnError: false, CancellationToken.None);
-                }
-
-                TryDelete(root);
-            }
-        }
-    }
-
-    private static bool IsYoung(string root)
-    {
-        var newest = new[] { root, Path.Combine(root, LockFile), Path.Combine(root, OwnerFile) }
-            .Where(p => Directory.Exists(p) || File.Exists(p))
-            .Select(p => Directory.Exists(p) ? Directory.GetLastWriteTimeUtc(p) : File.GetLastWriteTimeUtc(p))
-            .DefaultIfEmpty(DateTime.MinValue)
-            .Max();
-        return DateTime.UtcNow - newest < MinimumOrphanAge;
-    }
-
-    private static bool OwnerIsAlive(string root)
-    {
-        var ownerFile = Path.Combine(root, OwnerFile);
-        try
-        {
-            return File.Exists(ownerFile) && int.TryParse(File.ReadAllText(ownerFile), out var owner) && ProcessIsAlive(owner);
-        }
-        catch (IOException)
-        {
-            return true; // unreadable right now: leave it for a later reap
-        }
-    }
-
-    private static bool ProcessIsAlive(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
-
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A leftover temporary directory is harmless; the next reap tries again.
         }
     }
 
@@ -331,10 +192,10 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
         stopped = true;
         NpgsqlConnection.ClearAllPools();
-        await RunAsync(PgTool("pg_ctl"), ["stop", "-D", dataDirectory, "-m", "fast", "-w", "-t", "60"], throwOnError: false, CancellationToken.None);
+        await PostgresTools.RunAsync(PgTool("pg_ctl"), ["stop", "-D", dataDirectory, "-m", "fast", "-w", "-t", "60"], throwOnError: false, CancellationToken.None);
         if (throwaway)
         {
-            TryDelete(Path.GetDirectoryName(dataDirectory)!);
+            ThrowawayClusterFolders.TryDelete(Path.GetDirectoryName(dataDirectory)!);
         }
 
         ownerLock?.Dispose();
@@ -343,7 +204,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     /// <summary>Whether the server is still running (a cluster can be stopped from outside, or its folder deleted).</summary>
     public async Task<bool> IsRunningAsync(CancellationToken cancellationToken = default) =>
         !stopped && File.Exists(Path.Combine(dataDirectory, "postmaster.pid"))
-        && (await RunAsync(PgTool("pg_ctl"), ["status", "-D", dataDirectory], throwOnError: false, cancellationToken)).ExitCode == 0;
+        && (await PostgresTools.RunAsync(PgTool("pg_ctl"), ["status", "-D", dataDirectory], throwOnError: false, cancellationToken)).ExitCode == 0;
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
@@ -397,13 +258,13 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             options += " -c " + setting;
         }
 
-        await RunAsync(PgTool("pg_ctl"), ["start", "-D", dataDirectory, "-l", logFile, "-w", "-t", "120", "-o", options], throwOnError: true, cancellationToken);
+        await PostgresTools.RunAsync(PgTool("pg_ctl"), ["start", "-D", dataDirectory, "-l", logFile, "-w", "-t", "120", "-o", options], throwOnError: true, cancellationToken);
     }
 
     private static async Task InitDbAsync(string bin, string clusterDirectory, string? password, bool fastAndUnsafe, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(clusterDirectory);
-        await ChownToPostgresWhenRootAsync(clusterDirectory, cancellationToken);
+        await PostgresTools.ChownToPostgresWhenRootAsync(clusterDirectory, cancellationToken);
         var arguments = new List<string> { "-D", clusterDirectory, "-U", SuperUser, "-E", "UTF8", "--locale=C.UTF-8" };
         string? pwFile = null;
         if (password is null)
@@ -414,7 +275,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         {
             pwFile = Path.Combine(Path.GetTempPath(), "vw-pw-" + Guid.NewGuid().ToString("N"));
             await File.WriteAllTextAsync(pwFile, password, cancellationToken);
-            await ChownToPostgresWhenRootAsync(pwFile, cancellationToken);
+            await PostgresTools.ChownToPostgresWhenRootAsync(pwFile, cancellationToken);
             arguments.AddRange(["--auth-host=scram-sha-256", "--auth-local=peer", "--pwfile", pwFile]);
         }
 
@@ -425,7 +286,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
         try
         {
-            await RunAsync(Path.Combine(bin, "initdb"), arguments, throwOnError: true, cancellationToken);
+            await PostgresTools.RunAsync(Path.Combine(bin, "initdb"), arguments, throwOnError: true, cancellationToken);
         }
         finally
         {
@@ -444,7 +305,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             return null;
         }
 
-        var status = await RunAsync(Path.Combine(bin, "pg_ctl"), ["status", "-D", clusterDirectory], throwOnError: false, cancellationToken);
+        var status = await PostgresTools.RunAsync(Path.Combine(bin, "pg_ctl"), ["status", "-D", clusterDirectory], throwOnError: false, cancellationToken);
         if (status.ExitCode != 0)
         {
             return null;
@@ -461,75 +322,4 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-
-    private static bool IsRoot => OperatingSystem.IsLinux() && geteuid() == 0;
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern uint geteuid();
-
-    private static async Task ChownToPostgresWhenRootAsync(string path, CancellationToken cancellationToken)
-    {
-        if (IsRoot)
-        {
-            await RunAsync("chown", ["-R", SuperUser + ":", path], throwOnError: true, cancellationToken);
-        }
-    }
-
-    /// <summary>Lets other users (postgres) pass through the folder, without listing or reading it.</summary>
-    private static void MakeTraversable(string directory)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
-        File.SetUnixFileMode(directory, File.GetUnixFileMode(directory) | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
-    }
-
-    private sealed record ProcessResult(int ExitCode, string Output);
-
-    /// <summary>Runs a PostgreSQL tool; as root it runs as the <c>postgres</c> user, because initdb and postgres refuse root.</summary>
-    private static async Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, bool throwOnError, CancellationToken cancellationToken)
-    {
-        var asPostgres = IsRoot && program is not "chown";
-        var info = new ProcessStartInfo(asPostgres ? "runuser" : program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        if (asPostgres)
-        {
-            info.ArgumentList.Add("-u");
-            info.ArgumentList.Add(SuperUser);
-            info.ArgumentList.Add("--");
-            info.ArgumentList.Add(program);
-        }
-
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {program}.");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        var output = (await stdout) + (await stderr);
-        if (throwOnError && process.ExitCode != 0)
-        {
-            throw new PostgresClusterException($"{Path.GetFileName(program)} failed with exit code {process.ExitCode}: {output.Trim()}");
-        }
-
-        return new ProcessResult(process.ExitCode, output);
-    }
 }
-
-/// <summary>The private cluster could not be started; the message says what to do.</summary>
-public class PostgresClusterException(string message) : Exception(message);
-
-public sealed class PostgresBinariesNotFoundException() : PostgresClusterException(
-    "No PostgreSQL server binaries were found (initdb and pg_ctl), and no connection string is configured. Either install " +
-    "PostgreSQL (on Debian: sudo apt-get install postgresql) or set POSTGRES_BIN to the folder that has initdb and pg_ctl, " +
-    "or point ConnectionStrings__Workflows at an existing PostgreSQL server.");

@@ -53,68 +53,12 @@ public static class TaskListSql
     public static (string Sql, NpgsqlParameter[] Parameters) Build(
         TaskListQuery query, Actor actor, IReadOnlyList<string> roles, LocalDate today, TaskCursor? after, int take)
     {
-        var parameters = new List<NpgsqlParameter>();
-        string Parameter(object? value, NpgsqlDbType type)
-        {
-            var name = $"p{parameters.Count}";
-            parameters.Add(new NpgsqlParameter(name, type) { Value = value ?? DBNull.Value });
-            return "@" + name;
-        }
-
-        var office = actor.Office is null ? null : Parameter(actor.Office, NpgsqlDbType.Text);
-        var ownOffice = office is null ? "t.office IS NULL" : $"t.office = {office}";
-        List<string> branches = query.Filter switch
-        {
-            TaskFilter.Mine => [$"t.assignee = {Parameter(actor.UserId, NpgsqlDbType.Text)}"],
-            TaskFilter.Office => [ownOffice],
-
-            // Tasks without an office are for the role anywhere.
-            _ => roles.SelectMany(role =>
-            {
-                var candidate = $"t.candidate_role = {Parameter(role, NpgsqlDbType.Text)}";
-                return office is null ? new[] { $"{candidate} AND t.office IS NULL" } : [$"{candidate} AND {ownOffice}", $"{candidate} AND t.office IS NULL"];
-            }).ToList(),
-        };
-
-        var common = new StringBuilder("t.status = 'Open'");
-        if (query.ActivityType is not null)
-        {
-            common.Append($" AND t.activity_type = {Parameter(query.ActivityType, NpgsqlDbType.Text)}");
-        }
-
-        if (query.CorrelationId is not null)
-        {
-            common.Append($" AND t.correlation_id = {Parameter(query.CorrelationId, NpgsqlDbType.Text)}");
-        }
-
-        if (query.DueBefore is { } dueBefore)
-        {
-            common.Append($" AND t.due_date < {Parameter(dueBefore, NpgsqlDbType.Date)}");
-        }
-
-        if (query.Overdue)
-        {
-            common.Append($" AND t.due_date < {Parameter(today, NpgsqlDbType.Date)}");
-        }
-
-        switch (query.Assignment)
-        {
-            case TaskAssignment.Mine:
-                common.Append($" AND t.assignee = {Parameter(actor.UserId, NpgsqlDbType.Text)}");
-                break;
-            case TaskAssignment.Unassigned:
-                common.Append(" AND t.assignee IS NULL");
-                break;
-            case TaskAssignment.MineOrUnassigned:
-                common.Append($" AND (t.assignee = {Parameter(actor.UserId, NpgsqlDbType.Text)} OR t.assignee IS NULL)");
-                break;
-        }
-
+        var parameters = new SqlParameterList();
+        var branches = Branches(query.Filter, actor, roles, parameters);
+        var common = Conditions(query, actor, today, parameters);
         if (after is not null)
         {
-            var text = TextKey(query.Sort) is null ? "" : $"({Parameter(after.TextKey ?? "", NpgsqlDbType.Text)} COLLATE {NaturalSort}), ";
-            common.Append($" AND ({SortKey(query.Sort)}) {(query.Descending ? "<" : ">")} ({text}COALESCE({Parameter(after.DueDate, NpgsqlDbType.Date)}, 'infinity'::date), "
-                + $"{Parameter(after.CreatedAt, NpgsqlDbType.TimestampTz)}, {Parameter(after.Id, NpgsqlDbType.Uuid)})");
+            common.Append(AfterCursor(query, after, parameters));
         }
 
         if (branches.Count == 0)
@@ -122,13 +66,74 @@ public static class TaskListSql
             branches = ["false"];
         }
 
-        var limit = Parameter(take, NpgsqlDbType.Integer);
+        var limit = parameters.Add(take, NpgsqlDbType.Integer);
         var order = Order(query.Sort, query.Descending);
         var selects = branches.Select(branch =>
             $"SELECT t.* FROM workflows.human_tasks AS t WHERE {branch} AND {common} ORDER BY {order} LIMIT {limit}").ToList();
         var sql = selects.Count == 1
             ? selects[0]
             : $"SELECT t.* FROM ({string.Join(" UNION ALL ", selects.Select(s => $"({s})"))}) AS t ORDER BY {order} LIMIT {limit}";
-        return (sql, [.. parameters]);
+        return (sql, parameters.ToArray());
+    }
+
+    /// <summary>The condition of each branch: whose tasks the filter lists.</summary>
+    private static List<string> Branches(TaskFilter filter, Actor actor, IReadOnlyList<string> roles, SqlParameterList parameters)
+    {
+        var office = actor.Office is null ? null : parameters.Add(actor.Office, NpgsqlDbType.Text);
+        var ownOffice = office is null ? "t.office IS NULL" : $"t.office = {office}";
+        return filter switch
+        {
+            TaskFilter.Mine => [$"t.assignee = {parameters.Add(actor.UserId, NpgsqlDbType.Text)}"],
+            TaskFilter.Office => [ownOffice],
+
+            // Tasks without an office are for the role anywhere.
+            _ => roles.SelectMany(role =>
+            {
+                var candidate = $"t.candidate_role = {parameters.Add(role, NpgsqlDbType.Text)}";
+                return office is null ? new[] { $"{candidate} AND t.office IS NULL" } : [$"{candidate} AND {ownOffice}", $"{candidate} AND t.office IS NULL"];
+            }).ToList(),
+        };
+    }
+
+    /// <summary>The conditions every branch shares: open, and the query's narrowing.</summary>
+    private static StringBuilder Conditions(TaskListQuery query, Actor actor, LocalDate today, SqlParameterList parameters)
+    {
+        var common = new StringBuilder("t.status = 'Open'");
+        if (query.ActivityType is not null)
+        {
+            common.Append($" AND t.activity_type = {parameters.Add(query.ActivityType, NpgsqlDbType.Text)}");
+        }
+
+        if (query.CorrelationId is not null)
+        {
+            common.Append($" AND t.correlation_id = {parameters.Add(query.CorrelationId, NpgsqlDbType.Text)}");
+        }
+
+        if (query.DueBefore is { } dueBefore)
+        {
+            common.Append($" AND t.due_date < {parameters.Add(dueBefore, NpgsqlDbType.Date)}");
+        }
+
+        if (query.Overdue)
+        {
+            common.Append($" AND t.due_date < {parameters.Add(today, NpgsqlDbType.Date)}");
+        }
+
+        common.Append(query.Assignment switch
+        {
+            TaskAssignment.Mine => $" AND t.assignee = {parameters.Add(actor.UserId, NpgsqlDbType.Text)}",
+            TaskAssignment.Unassigned => " AND t.assignee IS NULL",
+            TaskAssignment.MineOrUnassigned => $" AND (t.assignee = {parameters.Add(actor.UserId, NpgsqlDbType.Text)} OR t.assignee IS NULL)",
+            _ => "",
+        });
+        return common;
+    }
+
+    /// <summary>The keyset condition: only tasks after the cursor in the sort's order.</summary>
+    private static string AfterCursor(TaskListQuery query, TaskCursor after, SqlParameterList parameters)
+    {
+        var text = TextKey(query.Sort) is null ? "" : $"({parameters.Add(after.TextKey ?? "", NpgsqlDbType.Text)} COLLATE {NaturalSort}), ";
+        return $" AND ({SortKey(query.Sort)}) {(query.Descending ? "<" : ">")} ({text}COALESCE({parameters.Add(after.DueDate, NpgsqlDbType.Date)}, 'infinity'::date), "
+            + $"{parameters.Add(after.CreatedAt, NpgsqlDbType.TimestampTz)}, {parameters.Add(after.Id, NpgsqlDbType.Uuid)})";
     }
 }

@@ -15,7 +15,7 @@ public sealed class CaseServiceTests
     private static readonly LocalDate Today = new(2026, 1, 31);
 
     private static IReadOnlyList<string> Problems(CreateCaseRequest request) =>
-        CaseService.Validate(request, Today, out _).All.Select(p => p.Field).ToList();
+        CaseRequestValidation.Validate(request, Today, out _).All.Select(p => p.Field).ToList();
 
     [Fact]
     public void Supervision_NeedsItsStartAndEnd_16Paragraph()

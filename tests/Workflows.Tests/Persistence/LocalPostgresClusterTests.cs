@@ -19,7 +19,7 @@ public sealed class LocalPostgresClusterTests
         await File.WriteAllTextAsync(Path.Combine(folder, "owner.pid"), (await FinishedProcessIdAsync()).ToString());
         MakeOld(folder);
 
-        await LocalPostgresCluster.ReapOrphansAsync(Bin);
+        await ThrowawayClusterFolders.ReapOrphansAsync(Bin);
 
         Assert.True(Directory.Exists(folder));
         Assert.True(await cluster.IsRunningAsync());
@@ -32,7 +32,7 @@ public sealed class LocalPostgresClusterTests
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "verkstallighet-pg-" + Guid.NewGuid().ToString("N")[..12])).FullName;
         try
         {
-            await LocalPostgresCluster.ReapOrphansAsync(Bin);
+            await ThrowawayClusterFolders.ReapOrphansAsync(Bin);
 
             Assert.True(Directory.Exists(folder));
         }
@@ -50,7 +50,7 @@ public sealed class LocalPostgresClusterTests
         await File.WriteAllTextAsync(Path.Combine(folder, "owner.pid"), (await FinishedProcessIdAsync()).ToString());
         MakeOld(folder);
 
-        await LocalPostgresCluster.ReapOrphansAsync(Bin);
+        await ThrowawayClusterFolders.ReapOrphansAsync(Bin);
 
         Assert.False(Directory.Exists(folder));
     }
@@ -77,7 +77,7 @@ public sealed class LocalPostgresClusterTests
 
     private static void MakeOld(string folder)
     {
-        var old = DateTime.UtcNow - LocalPostgresCluster.MinimumOrphanAge - TimeSpan.FromHours(1);
+        var old = DateTime.UtcNow - ThrowawayClusterFolders.MinimumOrphanAge - TimeSpan.FromHours(1);
         foreach (var file in Directory.GetFiles(folder))
         {
             File.SetLastWriteTimeUtc(file, old);
