@@ -13,8 +13,6 @@ public sealed class HostConfigurationException(string message) : Exception(messa
 
 public static class AuthenticationExtensions
 {
-    public const string AdministratorPolicy = "Administrator";
-
     /// <summary>The page a browser is sent to for a page its user may not open.</summary>
     public const string AccessDeniedPath = "/no-access";
     private const string Selector = "Verkstallighet";
@@ -41,23 +39,7 @@ public static class AuthenticationExtensions
             options.DefaultChallengeScheme = Selector;
         });
         authentication.AddPolicyScheme(Selector, "Cookie, or a credential in the Authorization header", options =>
-            options.ForwardDefaultSelector = context =>
-            {
-                string authorization = context.Request.Headers.Authorization.ToString();
-                if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) && development)
-                {
-                    return DevelopmentBasicAuthenticationHandler.SchemeName;
-                }
-
-                if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && !development)
-                {
-                    return JwtBearerDefaults.AuthenticationScheme;
-                }
-
-                return IsApiRequest(context.Request) && !HasCookie(context.Request) && development
-                    ? DevelopmentBasicAuthenticationHandler.SchemeName
-                    : CookieAuthenticationDefaults.AuthenticationScheme;
-            });
+            options.ForwardDefaultSelector = context => SchemeFor(context.Request, development));
         authentication.AddCookie(options =>
         {
             options.Cookie.Name = "verkstallighet";
@@ -79,34 +61,60 @@ public static class AuthenticationExtensions
         }
         else
         {
-            authentication.AddOpenIdConnect(options =>
-            {
-                options.Authority = oidc["Authority"];
-                options.ClientId = oidc["ClientId"];
-                options.ClientSecret = oidc["ClientSecret"];
-                options.ResponseType = "code";
-                options.SaveTokens = false;
-                options.GetClaimsFromUserInfoEndpoint = true;
-                options.MapInboundClaims = false;
-                options.TokenValidationParameters.NameClaimType = oidc["NameClaim"] ?? "preferred_username";
-                options.TokenValidationParameters.RoleClaimType = oidc["RoleClaim"] ?? "roles";
-                options.ClaimActions.MapJsonKey(ClaimTypes.Role, oidc["RoleClaim"] ?? "roles");
-                options.ClaimActions.MapUniqueJsonKey(Roles.OfficeClaim, oidc["OfficeClaim"] ?? Roles.OfficeClaim);
-            });
-            authentication.AddJwtBearer(options =>
-            {
-                options.Authority = oidc["Authority"];
-                options.Audience = oidc["Audience"] ?? oidc["ClientId"];
-                options.MapInboundClaims = false;
-                options.TokenValidationParameters.NameClaimType = oidc["NameClaim"] ?? "preferred_username";
-                options.TokenValidationParameters.RoleClaimType = oidc["RoleClaim"] ?? "roles";
-            });
+            AddIdentityProvider(authentication, oidc);
         }
 
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(AdministratorPolicy, policy => policy.RequireRole(Roles.Administrator));
+            .AddVerkstallighetPolicies();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, RolePolicyProblemHandler>();
         return builder;
+    }
+
+    /// <summary>Outside Development: OpenID Connect signs browsers in, JWT bearer tokens carry scripts' calls.</summary>
+    private static void AddIdentityProvider(AuthenticationBuilder authentication, IConfigurationSection oidc)
+    {
+        authentication.AddOpenIdConnect(options =>
+        {
+            options.Authority = oidc["Authority"];
+            options.ClientId = oidc["ClientId"];
+            options.ClientSecret = oidc["ClientSecret"];
+            options.ResponseType = "code";
+            options.SaveTokens = false;
+            options.GetClaimsFromUserInfoEndpoint = true;
+            options.MapInboundClaims = false;
+            options.TokenValidationParameters.NameClaimType = oidc["NameClaim"] ?? "preferred_username";
+            options.TokenValidationParameters.RoleClaimType = oidc["RoleClaim"] ?? "roles";
+            options.ClaimActions.MapJsonKey(ClaimTypes.Role, oidc["RoleClaim"] ?? "roles");
+            options.ClaimActions.MapUniqueJsonKey(Roles.OfficeClaim, oidc["OfficeClaim"] ?? Roles.OfficeClaim);
+        });
+        authentication.AddJwtBearer(options =>
+        {
+            options.Authority = oidc["Authority"];
+            options.Audience = oidc["Audience"] ?? oidc["ClientId"];
+            options.MapInboundClaims = false;
+            options.TokenValidationParameters.NameClaimType = oidc["NameClaim"] ?? "preferred_username";
+            options.TokenValidationParameters.RoleClaimType = oidc["RoleClaim"] ?? "roles";
+        });
+    }
+
+    /// <summary>The scheme that authenticates a request: by the credential in its Authorization header, else the cookie.</summary>
+    private static string SchemeFor(HttpRequest request, bool development)
+    {
+        string authorization = request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) && development)
+        {
+            return DevelopmentBasicAuthenticationHandler.SchemeName;
+        }
+
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && !development)
+        {
+            return JwtBearerDefaults.AuthenticationScheme;
+        }
+
+        return IsApiRequest(request) && !HasCookie(request) && development
+            ? DevelopmentBasicAuthenticationHandler.SchemeName
+            : CookieAuthenticationDefaults.AuthenticationScheme;
     }
 
     private static bool IsApiRequest(HttpRequest request) =>

@@ -1,4 +1,5 @@
-using Verkstallighet.Activities;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
@@ -9,58 +10,60 @@ using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Persistence;
 using Verkstallighet.Workflows.Timers;
 
-namespace Verkstallighet.Host.Api;
-
-/// <summary>Advance by an ISO 8601 duration (<c>P1M</c>), or to a date or instant; exactly one of the two.</summary>
-public sealed record AdvanceClockRequest(string? By, string? To);
-
-public sealed record ClockResponse(Instant Now, LocalDate Today, bool Simulated);
-
-public sealed record AdvanceClockResponse(Instant Now, LocalDate Today, int TimersClaimed, int TimersFired, int TimersStillPending);
+namespace Verkstallighet.Host.Api.Clock;
 
 /// <summary>The clock. The advance endpoint exists only when the Host runs on the simulated clock.</summary>
 public static class ClockEndpoints
 {
     public static IEndpointRouteBuilder MapClock(this IEndpointRouteBuilder app, bool simulated)
     {
-        var group = app.MapGroup("/api/clock").WithTags("Clock");
-        group.MapGet("/", (IClock clock) =>
-        {
-            var now = clock.GetCurrentInstant();
-            return new ClockResponse(now, DeadlineCalculator.Today(now), simulated);
-        }).WithSummary("The engine's current time.");
+        var group = app.MapApiGroup("/api/clock", "Clock");
+        group.MapGet("/", ReadClock).WithSummary("The engine's current time.");
 
         if (!simulated)
         {
             return app;
         }
 
-        group.MapPost("/advance", async (AdvanceClockRequest request, HttpContext context, SimulatedClock clock, TimerSweeper sweeper,
-            IDbContextFactory<WorkflowsDbContext> contexts, CancellationToken ct) =>
-        {
-            context.User.RequireRole(Roles.Administrator);
-            var target = Target(request, clock.GetCurrentInstant());
-
-            // Stored first, then moved: a failed save leaves both where they were, and the stored clock is never behind.
-            await using (var db = await contexts.CreateDbContextAsync(ct))
-            {
-                await WorkflowsStartup.SaveSimulatedClockAsync(db, target, ct);
-            }
-
-            Instant now;
-            try
-            {
-                now = clock.AdvanceTo(target);
-            }
-            catch (ArgumentOutOfRangeException)
-            {
-                throw new ConflictException("Another advance moved the clock past that time at the same moment; read the clock and try again.");
-            }
-
-            var summary = await sweeper.SweepUntilIdleAsync(TimeSpan.FromSeconds(30), ct);
-            return new AdvanceClockResponse(now, DeadlineCalculator.Today(now), summary.Claimed, summary.Fired, summary.StillPending);
-        }).WithSummary("Moves the simulated clock forward and at once fires every timer that has become due (administrators).");
+        group.MapPost("/advance", Advance)
+            .RequireAuthorization(Policies.Administrators)
+            .WithSummary("Moves the simulated clock forward and at once fires every timer that has become due (administrators).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
+    }
+
+    /// <param name="simulatedClock">Registered exactly when the Host runs on the simulated clock, as the engine's start-up reads it.</param>
+    public static Ok<ClockResponse> ReadClock(IClock clock, [FromServices] SimulatedClock? simulatedClock)
+    {
+        var now = clock.GetCurrentInstant();
+        return TypedResults.Ok(new ClockResponse(now, DeadlineCalculator.Today(now), simulatedClock is not null));
+    }
+
+    public static async Task<Ok<AdvanceClockResponse>> Advance(AdvanceClockRequest request, SimulatedClock clock, TimerSweeper sweeper,
+        IDbContextFactory<WorkflowsDbContext> contexts, CancellationToken ct)
+    {
+        var target = Target(request, clock.GetCurrentInstant());
+
+        // Stored first, then moved: a failed save leaves both where they were, and the stored clock is never behind.
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            await WorkflowsStartup.SaveSimulatedClockAsync(db, target, ct);
+        }
+
+        Instant now;
+        try
+        {
+            now = clock.AdvanceTo(target);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw new ConflictException("Another advance moved the clock past that time at the same moment; read the clock and try again.");
+        }
+
+        var summary = await sweeper.SweepUntilIdleAsync(TimeSpan.FromSeconds(30), ct);
+        return TypedResults.Ok(new AdvanceClockResponse(now, DeadlineCalculator.Today(now), summary.Claimed, summary.Fired, summary.StillPending));
     }
 
     private static Instant Target(AdvanceClockRequest request, Instant now)

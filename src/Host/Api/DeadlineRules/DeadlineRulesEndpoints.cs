@@ -1,33 +1,20 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using NodaTime;
 using Verkstallighet.Workflows.Persistence;
 
-namespace Verkstallighet.Host.Api;
+namespace Verkstallighet.Host.Api.DeadlineRules;
 
-public sealed record DeadlineRuleVersion(
-    string Key, int Version, string Period, string LegalReference, string Description, LocalDate EffectiveFrom,
-    bool MoveToNextWorkingDay, string ChangedBy, string ChangeReason, Instant CreatedAt)
-{
-    /// <summary>Every version of every rule, by key and version: what the API lists and the owners' page shows.</summary>
-    public static async Task<List<DeadlineRuleVersion>> ListAsync(IDbContextFactory<WorkflowsDbContext> contexts, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.DeadlineRules.AsNoTracking()
-            .OrderBy(r => r.Key).ThenBy(r => r.Version)
-            .Select(r => new DeadlineRuleVersion(r.Key, r.Version, r.Period, r.LegalReference, r.Description, r.EffectiveFrom,
-                r.MoveToNextWorkingDay, r.ChangedBy, r.ChangeReason, r.CreatedAt))
-            .ToListAsync(cancellationToken);
-    }
-}
-
+/// <summary>The deadline rules and their history, for reading; they change through migrations, not the API.</summary>
 public static class DeadlineRulesEndpoints
 {
     public static IEndpointRouteBuilder MapDeadlineRules(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/deadline-rules", (IDbContextFactory<WorkflowsDbContext> contexts, CancellationToken ct) =>
-                DeadlineRuleVersion.ListAsync(contexts, ct))
-        .WithTags("Deadline rules")
-        .WithSummary("Every version of every deadline rule, with its legal reference.");
+        app.MapApiGroup("/api/deadline-rules", "Deadline rules")
+            .MapGet("/", ListDeadlineRules)
+            .WithSummary("Every version of every deadline rule, with its legal reference.");
         return app;
     }
+
+    public static async Task<Ok<List<DeadlineRuleVersion>>> ListDeadlineRules(IDbContextFactory<WorkflowsDbContext> contexts, CancellationToken ct) =>
+        TypedResults.Ok(await DeadlineRuleVersion.ListAsync(contexts, ct));
 }
