@@ -16,7 +16,8 @@ public sealed class RolePolicyProblemHandler(IProblemDetailsService problems) : 
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        // The scheme's own forbid runs in every case: for the API it sets the 403 and writes nothing.
+        // The standard handling first: it runs the endpoint, or challenges or forbids through the scheme, which for the
+        // API only sets the status; the refusal's body is written here.
         await standard.HandleAsync(next, context, policy, authorizeResult);
         var roles = authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<RolesAuthorizationRequirement>().FirstOrDefault();
         if (!authorizeResult.Forbidden || roles is null || !context.Request.Path.StartsWithSegments("/api") || context.Response.HasStarted)
