@@ -32,6 +32,7 @@ public static class ActivitiesServiceCollectionExtensions
             services.AddSingleton(rule);
         }
 
+        services.AddActivityTexts(EngineActivityTexts.Swedish);
         services.AddActivity<RiskAssessmentActivity>();
         services.AddActivity<DraftPlanActivity>();
         services.AddActivity<EstablishPlanActivity>();

@@ -21,7 +21,7 @@ public sealed class WorkflowsStartupTests
         {
             connectionString = first.ConnectionString;
             await using var db = first.CreateDbContext();
-            await WorkflowsStartup.SaveSimulatedClockAsync(db, Instant.FromUtc(2027, 5, 1, 0, 0), CancellationToken.None);
+            await StoredClock.SaveAsync(db, Instant.FromUtc(2027, 5, 1, 0, 0), CancellationToken.None);
         }
 
         await using var restarted = await TestEngine.StartAsync(connectionString: connectionString);

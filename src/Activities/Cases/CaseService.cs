@@ -23,7 +23,7 @@ public sealed partial class CaseService(
     IDbContextFactory<VerkstallighetDbContext> contexts,
     WorkflowRuntime runtime,
     InstanceQueries instances,
-    IClock clock,
+    ZonedClock clock,
     IOptions<CaseOptions> options)
 {
     public async Task<CaseCreated> CreateAsync(CreateCaseRequest request, Actor actor, CancellationToken cancellationToken = default)
@@ -39,7 +39,7 @@ public sealed partial class CaseService(
             throw new ForbiddenException($"You work at {actor.Office ?? "no office"} and can create cases there only, not at {office}.");
         }
 
-        var today = Stockholm.DateOf(clock.GetCurrentInstant());
+        var today = clock.GetCurrentDate();
         var problems = CaseRequestValidation.Validate(request, today, out var personnummer);
         if (problems.Any)
         {
@@ -153,7 +153,7 @@ public sealed partial class CaseService(
             throw new ForbiddenException("Only officers and chiefs work with cases.");
         }
 
-        var (kind, value) = search.Interpret(Stockholm.DateOf(clock.GetCurrentInstant()));
+        var (kind, value) = search.Interpret(clock.GetCurrentDate());
         var limit = Math.Clamp(search.Limit, 1, CaseSearch.MaxLimit);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.Cases.AsNoTracking().Where(c => c.Office == actor.Office);
@@ -202,7 +202,7 @@ public sealed partial class CaseService(
         IReadOnlyList<CaseJournalLine> journal = [];
         if (@case.WorkflowInstanceId is { } instanceId)
         {
-            deadlines = await instances.DeadlinesAsync(instanceId, Stockholm.DateOf(clock.GetCurrentInstant()), cancellationToken);
+            deadlines = await instances.DeadlinesAsync(instanceId, clock.GetCurrentDate(), cancellationToken);
             tasks = (await instances.OpenTasksAsync(instanceId, cancellationToken)).Select(t => new CaseTaskView(t.Id, t.Title, t.ActivityType, t.ElementId, t.CandidateRole, t.Office, t.Assignee, t.DueDate, t.Version)).ToList();
             journal = (await instances.JournalAsync(instanceId, cancellationToken))
                 .Select(j => new CaseJournalLine(j.At, j.Kind, j.ElementId, j.Actor, j.Data is null ? null : JsonNode.Parse(j.Data)))
@@ -272,7 +272,7 @@ public sealed partial class CaseService(
             throw new ConflictException("The case has no workflow.");
         }
 
-        var deadlines = await instances.DeadlinesAsync(instanceId, Stockholm.DateOf(clock.GetCurrentInstant()), cancellationToken);
+        var deadlines = await instances.DeadlinesAsync(instanceId, clock.GetCurrentDate(), cancellationToken);
         var deadline = deadlines.FirstOrDefault(d => d.Id == deadlineId)
             ?? throw new NotFoundException($"The case has no deadline {deadlineId}.");
         await runtime.WaiveTimerAsync(deadlineId, request.Reason ?? "", actor, async (step, ct) =>
@@ -281,7 +281,7 @@ public sealed partial class CaseService(
             stepDb.AccessLog.Add(Log(caseId, actor, AccessKinds.Write, $"deadline {deadline.Rule} waived"));
             await stepDb.SaveChangesAsync(ct);
         }, cancellationToken);
-        return (await instances.DeadlinesAsync(instanceId, Stockholm.DateOf(clock.GetCurrentInstant()), cancellationToken)).Single(d => d.Id == deadlineId);
+        return (await instances.DeadlinesAsync(instanceId, clock.GetCurrentDate(), cancellationToken)).Single(d => d.Id == deadlineId);
     }
 
     public async Task<IReadOnlyList<PlanView>> PlansAsync(Guid caseId, Actor actor, CancellationToken cancellationToken = default)

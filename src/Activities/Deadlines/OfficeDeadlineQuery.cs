@@ -12,7 +12,7 @@ namespace Verkstallighet.Activities.Deadlines;
 /// SQL through the partial index on open deadline timers by due date (migration DeadlineReportIndexes), never case by
 /// case. The cases listed are recorded as read in their access logs, as every list of cases is.
 /// </summary>
-public sealed class OfficeDeadlineQuery(NpgsqlDataSource dataSource, InstanceAccess access, IClock clock)
+public sealed class OfficeDeadlineQuery(NpgsqlDataSource dataSource, InstanceAccess access, ZonedClock clock)
 {
     public const int MaxRows = 200;
 
@@ -22,14 +22,14 @@ public sealed class OfficeDeadlineQuery(NpgsqlDataSource dataSource, InstanceAcc
     /// </summary>
     public Task<IReadOnlyList<OfficeDeadline>> OverdueAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        var today = Stockholm.DateOf(clock.GetCurrentInstant());
+        var today = clock.GetCurrentDate();
         return ListAsync(actor, today, "(t.status = 'Pending' OR (t.status = 'Fired' AND t.resolved_at IS NULL AND t.waived_at IS NULL)) AND t.due_date < @today", null, "overdue deadlines", cancellationToken);
     }
 
     /// <summary>Pending deadlines due from today up to <paramref name="days"/> days ahead, which a chief can still waive.</summary>
     public Task<IReadOnlyList<OfficeDeadline>> UpcomingAsync(Actor actor, int days, CancellationToken cancellationToken = default)
     {
-        var today = Stockholm.DateOf(clock.GetCurrentInstant());
+        var today = clock.GetCurrentDate();
         return ListAsync(actor, today, "t.status = 'Pending' AND t.due_date >= @today AND t.due_date <= @until", today.PlusDays(days), "upcoming deadlines", cancellationToken);
     }
 

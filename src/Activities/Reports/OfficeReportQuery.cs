@@ -12,14 +12,14 @@ namespace Verkstallighet.Activities.Reports;
 /// timers, through the partial indexes on deadline timers by due date (migration DeadlineReportIndexes): a handful of
 /// rows come back, whatever the number of cases. Chiefs see their own office; administrators choose one.
 /// </summary>
-public sealed class OfficeReportQuery(NpgsqlDataSource dataSource, IClock clock)
+public sealed class OfficeReportQuery(NpgsqlDataSource dataSource, ZonedClock clock)
 {
     public const int Months = 12;
 
     public async Task<OfficeReport> GetAsync(Actor actor, string? office = null, CancellationToken cancellationToken = default)
     {
         var target = OfficeFor(actor, office);
-        var today = Stockholm.DateOf(clock.GetCurrentInstant());
+        var today = clock.GetCurrentDate();
         var thisMonth = today.ToYearMonth();
         var first = thisMonth.PlusMonths(-(Months - 1));
         var from = first.OnDayOfMonth(1);

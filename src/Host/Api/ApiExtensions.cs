@@ -1,6 +1,16 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Npgsql;
 using Scalar.AspNetCore;
+using Verkstallighet.Host.Api.AccessLog;
+using Verkstallighet.Host.Api.Activities;
+using Verkstallighet.Host.Api.Cases;
+using Verkstallighet.Host.Api.Clock;
+using Verkstallighet.Host.Api.DeadlineRules;
+using Verkstallighet.Host.Api.Definitions;
+using Verkstallighet.Host.Api.Incidents;
+using Verkstallighet.Host.Api.Instances;
+using Verkstallighet.Host.Api.Messages;
+using Verkstallighet.Host.Api.Statements;
+using Verkstallighet.Host.Api.Tasks;
+using Verkstallighet.Host.Database;
 using Verkstallighet.Host.Security;
 using Verkstallighet.Workflows.Json;
 
@@ -68,23 +78,5 @@ public static class ApiExtensions
                 detail: $"There is no API endpoint {context.Request.Method} {context.Request.Path}."))
             .ExcludeFromDescription();
         return app;
-    }
-}
-
-/// <summary>Healthy when PostgreSQL answers.</summary>
-public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await using var command = dataSource.CreateCommand("SELECT 1");
-            await command.ExecuteScalarAsync(cancellationToken);
-            return HealthCheckResult.Healthy();
-        }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException)
-        {
-            return HealthCheckResult.Unhealthy("PostgreSQL does not answer.", e);
-        }
     }
 }

@@ -11,16 +11,4 @@ public static class ActorExtensions
         user.Identity?.Name ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous",
         user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
         user.FindFirstValue(Roles.OfficeClaim));
-
-    /// <summary>Throws a 403 with the reason unless the user has one of the roles.</summary>
-    public static Actor RequireRole(this ClaimsPrincipal user, params string[] roles)
-    {
-        var actor = user.ToActor();
-        if (!roles.Any(actor.IsInRole))
-        {
-            throw new ForbiddenException($"This needs the role {string.Join(" or ", roles)}; you have {(actor.Roles.Count == 0 ? "no role" : string.Join(", ", actor.Roles))}.");
-        }
-
-        return actor;
-    }
 }

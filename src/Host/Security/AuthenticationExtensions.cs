@@ -10,8 +10,6 @@ namespace Verkstallighet.Host.Security;
 
 public static class AuthenticationExtensions
 {
-    public const string AdministratorPolicy = "Administrator";
-
     /// <summary>The page a browser is sent to for a page its user may not open.</summary>
     public const string AccessDeniedPath = "/no-access";
     private const string Selector = "Verkstallighet";
@@ -38,26 +36,67 @@ public static class AuthenticationExtensions
             options.DefaultChallengeScheme = Selector;
         });
         authentication.AddPolicyScheme(Selector, "Cookie, or a credential in the Authorization header", options =>
-            options.ForwardDefaultSelector = context => SelectScheme(context.Request, development));
-        authentication.AddCookie(options => ConfigureCookie(options, development));
+            options.ForwardDefaultSelector = context => SchemeFor(context.Request, development));
+        authentication.AddCookie(options =>
+        {
+            options.Cookie.Name = "verkstallighet";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = "/login";
+            options.AccessDeniedPath = AccessDeniedPath;
+            options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+            if (!development)
+            {
+                options.ForwardChallenge = OpenIdConnectDefaults.AuthenticationScheme;
+            }
+        });
+
         if (development)
         {
             authentication.AddScheme<AuthenticationSchemeOptions, DevelopmentBasicAuthenticationHandler>(DevelopmentBasicAuthenticationHandler.SchemeName, null);
         }
         else
         {
-            authentication.AddOpenIdConnect(options => ConfigureOpenIdConnect(options, oidc));
-            authentication.AddJwtBearer(options => ConfigureJwtBearer(options, oidc));
+            AddIdentityProvider(authentication, oidc);
         }
 
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(AdministratorPolicy, policy => policy.RequireRole(Roles.Administrator));
+            .AddVerkstallighetPolicies();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, RolePolicyProblemHandler>();
         return builder;
     }
 
+    /// <summary>Outside Development: OpenID Connect signs browsers in, JWT bearer tokens carry scripts' calls.</summary>
+    private static void AddIdentityProvider(AuthenticationBuilder authentication, IConfigurationSection oidc)
+    {
+        authentication.AddOpenIdConnect(options =>
+        {
+            options.Authority = oidc["Authority"];
+            options.ClientId = oidc["ClientId"];
+            options.ClientSecret = oidc["ClientSecret"];
+            options.ResponseType = "code";
+            options.SaveTokens = false;
+            options.GetClaimsFromUserInfoEndpoint = true;
+            options.MapInboundClaims = false;
+            options.TokenValidationParameters.NameClaimType = oidc["NameClaim"] ?? "preferred_username";
+            options.TokenValidationParameters.RoleClaimType = oidc["RoleClaim"] ?? "roles";
+            options.ClaimActions.MapJsonKey(ClaimTypes.Role, oidc["RoleClaim"] ?? "roles");
+            options.ClaimActions.MapUniqueJsonKey(Roles.OfficeClaim, oidc["OfficeClaim"] ?? Roles.OfficeClaim);
+        });
+        authentication.AddJwtBearer(options =>
+        {
+            options.Authority = oidc["Authority"];
+            options.Audience = oidc["Audience"] ?? oidc["ClientId"];
+            options.MapInboundClaims = false;
+            options.TokenValidationParameters.NameClaimType = oidc["NameClaim"] ?? "preferred_username";
+            options.TokenValidationParameters.RoleClaimType = oidc["RoleClaim"] ?? "roles";
+        });
+    }
+
     /// <summary>The scheme that authenticates a request: by the credential in its Authorization header, else the cookie.</summary>
-    private static string SelectScheme(HttpRequest request, bool development)
+    private static string SchemeFor(HttpRequest request, bool development)
     {
         string authorization = request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) && development)
@@ -73,45 +112,6 @@ public static class AuthenticationExtensions
         return IsApiRequest(request) && !HasCookie(request) && development
             ? DevelopmentBasicAuthenticationHandler.SchemeName
             : CookieAuthenticationDefaults.AuthenticationScheme;
-    }
-
-    private static void ConfigureCookie(CookieAuthenticationOptions options, bool development)
-    {
-        options.Cookie.Name = "verkstallighet";
-        options.Cookie.HttpOnly = true;
-        options.Cookie.SameSite = SameSiteMode.Lax;
-        options.LoginPath = "/login";
-        options.AccessDeniedPath = AccessDeniedPath;
-        options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
-        options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
-        if (!development)
-        {
-            options.ForwardChallenge = OpenIdConnectDefaults.AuthenticationScheme;
-        }
-    }
-
-    private static void ConfigureOpenIdConnect(OpenIdConnectOptions options, IConfigurationSection oidc)
-    {
-        options.Authority = oidc["Authority"];
-        options.ClientId = oidc["ClientId"];
-        options.ClientSecret = oidc["ClientSecret"];
-        options.ResponseType = "code";
-        options.SaveTokens = false;
-        options.GetClaimsFromUserInfoEndpoint = true;
-        options.MapInboundClaims = false;
-        options.TokenValidationParameters.NameClaimType = oidc["NameClaim"] ?? "preferred_username";
-        options.TokenValidationParameters.RoleClaimType = oidc["RoleClaim"] ?? "roles";
-        options.ClaimActions.MapJsonKey(ClaimTypes.Role, oidc["RoleClaim"] ?? "roles");
-        options.ClaimActions.MapUniqueJsonKey(Roles.OfficeClaim, oidc["OfficeClaim"] ?? Roles.OfficeClaim);
-    }
-
-    private static void ConfigureJwtBearer(JwtBearerOptions options, IConfigurationSection oidc)
-    {
-        options.Authority = oidc["Authority"];
-        options.Audience = oidc["Audience"] ?? oidc["ClientId"];
-        options.MapInboundClaims = false;
-        options.TokenValidationParameters.NameClaimType = oidc["NameClaim"] ?? "preferred_username";
-        options.TokenValidationParameters.RoleClaimType = oidc["RoleClaim"] ?? "roles";
     }
 
     private static bool IsApiRequest(HttpRequest request) =>

@@ -9,7 +9,7 @@ public static class HangfireDashboardExtensions
     {
         var storage = app.ServiceProvider.GetRequiredService<JobStorage>();
         app.MapHangfireDashboardWithAuthorizationPolicy(
-            AuthenticationExtensions.AdministratorPolicy,
+            Policies.Administrators,
             "/hangfire",
             new DashboardOptions { DashboardTitle = "Verkställighet.Workflows – timers", Authorization = [], AsyncAuthorization = [] },
             storage);

@@ -39,8 +39,10 @@ public class ActivityContext
         JsonObject variables,
         string? actor,
         IServiceProvider services,
-        StepEffects effects)
+        StepEffects effects,
+        ActivityTexts texts)
     {
+        Texts = texts;
         InstanceId = instanceId;
         ElementId = elementId;
         CorrelationId = correlationId;
@@ -52,7 +54,7 @@ public class ActivityContext
     }
 
     protected ActivityContext(ActivityContext other)
-        : this(other.InstanceId, other.ElementId, other.CorrelationId, other.Now, other.Variables, other.Actor, other.Services, other.effects)
+        : this(other.InstanceId, other.ElementId, other.CorrelationId, other.Now, other.Variables, other.Actor, other.Services, other.effects, other.Texts)
     {
     }
 
@@ -73,6 +75,9 @@ public class ActivityContext
     public string? Actor { get; }
 
     public IServiceProvider Services { get; }
+
+    /// <summary>The words the domain gave for what users see, such as the problems a form reports.</summary>
+    public ActivityTexts Texts { get; }
 
     /// <summary>Adds an entry with this message to the instance's journal.</summary>
     public void Journal(string message, object? detail = null) => effects.Journal(ElementId, message, detail);

@@ -6,10 +6,10 @@ public sealed class ActivityAttribute(string type, string displayName) : Attribu
 {
     public string Type { get; } = type;
 
-    /// <summary>The Swedish name users see in Studio and in the task inbox.</summary>
+    /// <summary>The name users see in Studio and in the task inbox (the domain's <see cref="ActivityTexts"/> may translate it).</summary>
     public string DisplayName { get; } = displayName;
 
-    public string Category { get; init; } = "Allmänt";
+    public string Category { get; init; } = "General";
 
     public string? Description { get; init; }
 }

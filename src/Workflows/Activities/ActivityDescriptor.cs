@@ -29,8 +29,10 @@ public sealed record ActivityDescriptor(
     public OutputDescriptor? Output(string name) =>
         Outputs.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    public static ActivityDescriptor Describe(Type type)
+    /// <summary>Describes an activity class, in the words of <paramref name="texts"/> where it has them (else the class's own).</summary>
+    public static ActivityDescriptor Describe(Type type, ActivityTexts? texts = null)
     {
+        texts ??= ActivityTexts.None;
         var attribute = type.GetCustomAttribute<ActivityAttribute>()
             ?? throw new InvalidOperationException($"{type.Name} has no [Activity] attribute.");
         ActivityKind kind;
@@ -59,8 +61,8 @@ public sealed record ActivityDescriptor(
             .Where(p => p.Attribute is not null)
             .Select(p => new InputDescriptor(
                 CamelCase(p.Property.Name),
-                p.Attribute!.DisplayName,
-                p.Attribute.Description,
+                Text(texts, attribute.Type, CamelCase(p.Property.Name), p.Attribute!.DisplayName),
+                Text(texts, attribute.Type, CamelCase(p.Property.Name) + ".description", p.Attribute.Description),
                 ValueTypes.Describe(p.Property.PropertyType),
                 ValueTypes.AllowedValues(p.Property.PropertyType),
                 p.Attribute.Required,
@@ -71,18 +73,31 @@ public sealed record ActivityDescriptor(
             .Where(p => p.Attribute is not null)
             .Select(p => new OutputDescriptor(
                 CamelCase(p.Property.Name),
-                p.Attribute!.DisplayName,
+                Text(texts, attribute.Type, CamelCase(p.Property.Name), p.Attribute!.DisplayName),
                 ValueTypes.Describe(p.Property.PropertyType),
                 p.Attribute.DefaultVariable ?? CamelCase(p.Property.Name)) { Property = p.Property })
             .ToList();
-        var form = prototype is HumanActivity human ? FormSchemas.For(human.FormType) : null;
-        return new ActivityDescriptor(attribute.Type, attribute.DisplayName, attribute.Category, attribute.Description, kind, inputs, outputs, form)
+        var form = prototype is HumanActivity human ? FormSchemas.For(human.FormType, field => texts.Of($"{attribute.Type}.form.{field}", null)) : null;
+        return new ActivityDescriptor(
+            attribute.Type,
+            texts.Of(attribute.Type, attribute.DisplayName),
+            texts.Of(attribute.Type + ".category", attribute.Category),
+            texts.Of(attribute.Type + ".description", attribute.Description),
+            kind,
+            inputs,
+            outputs,
+            form)
         {
             ClrType = type,
         };
     }
 
     private static string CamelCase(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
+
+    /// <summary>The activity's own text for a member, else the text every human activity shares for it, else the class's.</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(fallback))]
+    private static string? Text(ActivityTexts texts, string type, string member, string? fallback) =>
+        texts.Of($"{type}.{member}", texts.Of($"*.{member}", fallback));
 }
 
 public sealed record InputDescriptor(
@@ -191,10 +206,13 @@ public static class ValueTypes
     private static bool IsNumber(Type t) => t == typeof(int) || t == typeof(long) || t == typeof(decimal) || t == typeof(double);
 }
 
-/// <summary>JSON Schemas of human task forms, with Swedish titles from <see cref="DisplayAttribute"/>, so clients can build the form.</summary>
+/// <summary>
+/// JSON Schemas of human task forms, with titles from <see cref="DisplayAttribute"/> (or, for a top-level field, from
+/// <paramref name="fieldTitle"/> when it has one), so clients can build the form.
+/// </summary>
 public static class FormSchemas
 {
-    public static JsonNode For(Type formType)
+    public static JsonNode For(Type formType, Func<string, string?>? fieldTitle = null)
     {
         var exporter = new JsonSchemaExporterOptions
         {
@@ -216,7 +234,11 @@ public static class FormSchemas
                     var provider = context.PropertyInfo?.AttributeProvider;
                     if (provider?.GetCustomAttributes(typeof(DisplayAttribute), true).FirstOrDefault() is DisplayAttribute display)
                     {
-                        if (display.Name is not null)
+                        if ((context.PropertyInfo is { } field && field.DeclaringType == formType ? fieldTitle?.Invoke(field.Name) : null) is { } title)
+                        {
+                            obj["title"] = title;
+                        }
+                        else if (display.Name is not null)
                         {
                             obj["title"] = display.Name;
                         }

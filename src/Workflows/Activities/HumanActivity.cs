@@ -42,17 +42,17 @@ public sealed class HumanTaskContext(ActivityContext activity, Guid taskId, IRea
 public abstract class HumanActivity : Activity
 {
     /// <summary>The role the task is offered to. Unset: the default role the domain configures (<c>WorkflowRuntimeOptions.DefaultCandidateRole</c>).</summary>
-    [Input("Roll", Description = "Rollen som får ta uppgiften.")]
+    [Input("Role", Description = "The role that may take the task.")]
     public string? CandidateRole { get; set; }
 
-    [Input("Kontor", Description = "Kontoret som äger uppgiften. Utelämnat: instansvariabeln office.")]
+    [Input("Office", Description = "The office that owns the task. Omitted: the instance's office.")]
     public string? Office { get; set; }
 
-    [Input("Tilldelad", Description = "Användaren uppgiften tilldelas direkt, om någon.")]
+    [Input("Assignee", Description = "The user the task is assigned to at once, if anyone.")]
     public string? Assignee { get; set; }
 
     /// <summary>Stored on the task and shown above its form: what to do, and on which legal ground.</summary>
-    [Input("Instruktion", Description = "Visas ovanför uppgiftens formulär, t.ex. vad som ska göras och enligt vilken paragraf.")]
+    [Input("Instructions", Description = "Shown above the task's form: what to do, and on which legal ground.")]
     public string? Instructions { get; set; }
 
     /// <summary>The type of the form a user submits.</summary>
@@ -92,7 +92,7 @@ public abstract class HumanActivity<TForm> : HumanActivity where TForm : class
 
         if (form is null)
         {
-            return [new FieldProblem("", "Formuläret saknas.")];
+            return [new FieldProblem("", context.Texts.Of(ActivityTexts.FormMissing, "The form is missing."))];
         }
 
         var problems = new FieldProblems();
@@ -141,7 +141,7 @@ public static class FormAnnotations
             var members = result.MemberNames.Any() ? result.MemberNames : [""];
             foreach (var member in members)
             {
-                yield return new FieldProblem(Join(prefix, JsonName(value.GetType(), member)), result.ErrorMessage ?? "Ogiltigt värde.");
+                yield return new FieldProblem(Join(prefix, JsonName(value.GetType(), member)), result.ErrorMessage ?? "Invalid value.");
             }
         }
 

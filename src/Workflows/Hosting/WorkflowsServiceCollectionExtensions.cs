@@ -22,6 +22,7 @@ using Verkstallighet.Workflows.Expressions;
 using Verkstallighet.Workflows.Persistence;
 using Verkstallighet.Workflows.Runtime;
 using Verkstallighet.Workflows.Tasks;
+using Verkstallighet.Workflows.Time;
 using Verkstallighet.Workflows.Timers;
 using Verkstallighet.Workflows.Scheduling;
 
@@ -51,11 +52,15 @@ public static class WorkflowsServiceCollectionExtensions
             var clock = new SimulatedClock(options.SimulatedClockStart ?? SystemClock.Instance.GetCurrentInstant());
             services.AddSingleton(clock);
             services.AddSingleton<IClock>(clock);
+            services.AddSingleton<ClockAdvance>();
         }
         else
         {
             services.AddSingleton<IClock>(SystemClock.Instance);
         }
+
+        // "Today" is always the Swedish date by the engine's clock: one zoned clock for every service and page.
+        services.AddSingleton(provider => Stockholm.ClockOf(provider.GetRequiredService<IClock>()));
     }
 
     private static void AddValidatedOptions(IServiceCollection services)
@@ -174,6 +179,17 @@ public static class WorkflowsServiceCollectionExtensions
         // after a crash. Every lock Hangfire takes here is held for milliseconds; the engine's sweep takes none.
         DistributedLockTimeout = TimeSpan.FromMinutes(1),
     };
+
+    /// <summary>Registers the words users see for activities, in the domain's language (see <see cref="ActivityTexts"/>).</summary>
+    public static IServiceCollection AddActivityTexts(this IServiceCollection services, IEnumerable<ActivityText> texts)
+    {
+        foreach (var text in texts)
+        {
+            services.AddSingleton(text);
+        }
+
+        return services;
+    }
 
     /// <summary>Registers an activity class; its descriptor is built from the class.</summary>
     public static IServiceCollection AddActivity<TActivity>(this IServiceCollection services) where TActivity : Activity, new()

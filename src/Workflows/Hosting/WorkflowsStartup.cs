@@ -61,11 +61,4 @@ public sealed class WorkflowsStartup(
             clock.AdvanceTo(saved.Now);
         }
     }
-
-    public static async Task SaveSimulatedClockAsync(WorkflowsDbContext db, NodaTime.Instant now, CancellationToken cancellationToken)
-    {
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT INTO workflows.clock_state (id, now) VALUES (1, {now}) ON CONFLICT (id) DO UPDATE SET now = GREATEST(workflows.clock_state.now, EXCLUDED.now)",
-            cancellationToken);
-    }
 }

@@ -36,7 +36,7 @@ internal sealed class ActivityFactory(StepServices services, WorkflowInstance in
     }
 
     public ActivityContext ContextFor(TaskNode node) =>
-        new(instance.Id, node.Id, instance.CorrelationId, now, variables.Values, actor == Actor.System ? null : actor.UserId, services.Services, effects);
+        new(instance.Id, node.Id, instance.CorrelationId, now, variables.Values, actor == Actor.System ? null : actor.UserId, services.Services, effects, services.Activities.Texts);
 
     public void WriteOutputs(ActivityDescriptor descriptor, TaskNode node, Activity activity)
     {

@@ -9,7 +9,7 @@ using Verkstallighet.Workflows.Time;
 namespace Verkstallighet.Workflows.Tasks;
 
 /// <summary>The task inbox: listing, claiming and releasing human tasks. Completing goes through the runtime.</summary>
-public sealed class TaskInbox(IDbContextFactory<WorkflowsDbContext> contexts, InstanceAccess access, IClock clock)
+public sealed class TaskInbox(IDbContextFactory<WorkflowsDbContext> contexts, InstanceAccess access, ZonedClock clock)
 {
     /// <summary>
     /// A page of open tasks, sorted by due date (none last), created and id, read in SQL through the partial indexes on
@@ -30,7 +30,7 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowsDbContext> contexts, In
 
         var after = TaskCursor.Decode(query);
         var limit = Math.Clamp(query.Limit, 1, TaskListQuery.MaxLimit);
-        var (sql, parameters) = TaskListSql.Build(query, actor, roles, Stockholm.DateOf(clock.GetCurrentInstant()), after, limit + 1);
+        var (sql, parameters) = TaskListSql.Build(query, actor, roles, clock.GetCurrentDate(), after, limit + 1);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var tasks = await db.Tasks.FromSqlRaw(sql, parameters).AsNoTracking().ToListAsync(cancellationToken);
         var next = tasks.Count > limit ? TaskCursor.After(tasks[limit - 1], query.Sort).Encode(query) : null;

@@ -7,9 +7,11 @@ namespace Verkstallighet.Workflows.Tests.Activities;
 public sealed class ActivityDescriptorTests
 {
     [Fact]
-    public void HumanActivity_DescriptorComesFromItsClass()
+    public void HumanActivity_DescriptorComesFromItsClass_InTheWordsTheDomainRegistered()
     {
-        var descriptor = ActivityDescriptor.Describe(typeof(ManualTask));
+        // The tests' own words, as a domain registers its language's (src/Activities does Swedish).
+        var texts = new ActivityTexts([new("ManualTask", "Manuell uppgift"), new("ManualTask.form.outcome", "Utfall")]);
+        var descriptor = ActivityDescriptor.Describe(typeof(ManualTask), texts);
 
         Assert.Equal("ManualTask", descriptor.Type);
         Assert.Equal("Manuell uppgift", descriptor.DisplayName);
@@ -19,6 +21,16 @@ public sealed class ActivityDescriptorTests
         Assert.Equal(["outcome", "comment"], descriptor.Outputs.Select(o => o.Name));
         var form = descriptor.FormSchema!.AsObject();
         Assert.Equal("Utfall", (string?)form["properties"]!["outcome"]!["title"]);
+    }
+
+    [Fact]
+    public void Descriptor_WithoutTheDomainsWords_IsInTheEnginesEnglish()
+    {
+        var descriptor = ActivityDescriptor.Describe(typeof(ManualTask));
+
+        Assert.Equal("Manual task", descriptor.DisplayName);
+        Assert.Equal("Role", descriptor.Input("candidateRole")!.DisplayName);
+        Assert.Equal("Outcome", (string?)descriptor.FormSchema!["properties"]!["outcome"]!["title"]);
     }
 
     [Fact]

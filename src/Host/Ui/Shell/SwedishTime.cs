@@ -17,8 +17,5 @@ public static class SwedishTime
 
     public static string Format(LocalDate? date) => date is { } d ? Format(d) : "–";
 
-    /// <summary>The date today in Sweden, by the given clock (the simulated one, when it runs).</summary>
-    public static LocalDate Today(IClock clock) => clock.GetCurrentInstant().InZone(Stockholm).Date;
-
     public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("sv-SE");
 }

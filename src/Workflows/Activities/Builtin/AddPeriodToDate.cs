@@ -3,16 +3,16 @@ using NodaTime;
 namespace Verkstallighet.Workflows.Activities.Builtin;
 
 /// <summary>Date arithmetic as the deadlines do it: a calendar period added to a date, truncated at month end.</summary>
-[Activity("AddPeriodToDate", "Beräkna datum", Category = "Allmänt", Description = "Lägger en period till ett datum (31 jan + 1 månad = 28/29 feb).")]
+[Activity("AddPeriodToDate", "Compute date", Description = "Adds a period to a date (31 Jan + 1 month = 28/29 Feb).")]
 public sealed class AddPeriodToDate : AutomaticActivity
 {
-    [Input("Datum", Required = true)]
+    [Input("Date", Required = true)]
     public LocalDate Date { get; set; }
 
-    [Input("Period", Required = true, Description = "ISO 8601, t.ex. P1M eller P4W.")]
+    [Input("Period", Required = true, Description = "ISO 8601, e.g. P1M or P4W.")]
     public Period Period { get; set; } = Period.Zero;
 
-    [Output("Resultat", DefaultVariable = "computedDate")]
+    [Output("Result", DefaultVariable = "computedDate")]
     public LocalDate Result { get; set; }
 
     public override ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)

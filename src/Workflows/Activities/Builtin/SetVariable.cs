@@ -3,13 +3,13 @@ using System.Text.Json.Nodes;
 namespace Verkstallighet.Workflows.Activities.Builtin;
 
 /// <summary>Computes a value (a literal, or an expression when it starts with <c>=</c>) and writes it to a variable.</summary>
-[Activity("SetVariable", "Sätt variabel", Category = "Allmänt", Description = "Beräknar ett värde och sparar det i en variabel.")]
+[Activity("SetVariable", "Set variable", Description = "Computes a value and stores it in a variable.")]
 public sealed class SetVariable : AutomaticActivity
 {
-    [Input("Värde", Required = true, Description = "Ett värde, eller ett uttryck som börjar med '='.")]
+    [Input("Value", Required = true, Description = "A value, or an expression that starts with '='.")]
     public JsonNode? Value { get; set; }
 
-    [Output("Resultat", DefaultVariable = "value")]
+    [Output("Result", DefaultVariable = "value")]
     public JsonNode? Result { get; set; }
 
     public override ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using NodaTime;
 using Verkstallighet.Workflows.Persistence;
 using Verkstallighet.Workflows.Deadlines;
 
-namespace Verkstallighet.Host.Api;
+namespace Verkstallighet.Host.Api.DeadlineRules;
 
 public sealed record DeadlineRuleVersion(
     string Key, int Version, string Period, string LegalReference, string Description, LocalDate EffectiveFrom,
@@ -18,17 +18,5 @@ public sealed record DeadlineRuleVersion(
             .Select(r => new DeadlineRuleVersion(r.Key, r.Version, r.Period, r.LegalReference, r.Description, r.EffectiveFrom,
                 r.MoveToNextWorkingDay, r.ChangedBy, r.ChangeReason, r.CreatedAt))
             .ToListAsync(cancellationToken);
-    }
-}
-
-public static class DeadlineRulesEndpoints
-{
-    public static IEndpointRouteBuilder MapDeadlineRules(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/deadline-rules", (IDbContextFactory<WorkflowsDbContext> contexts, CancellationToken ct) =>
-                DeadlineRuleVersion.ListAsync(contexts, ct))
-        .WithTags("Deadline rules")
-        .WithSummary("Every version of every deadline rule, with its legal reference.");
-        return app;
     }
 }

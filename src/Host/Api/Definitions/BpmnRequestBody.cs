@@ -1,15 +1,16 @@
 using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Definitions;
 
-namespace Verkstallighet.Host.Api;
+namespace Verkstallighet.Host.Api.Definitions;
 
-public static class RequestBodies
+/// <summary>The body of a request that sends a BPMN document.</summary>
+public static class BpmnRequestBody
 {
     /// <summary>
     /// Reads a BPMN document from the body, refusing more than the parser's limit with a 400 that says so, without
     /// reading the rest.
     /// </summary>
-    public static async Task<string> ReadBpmnAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<string> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var limit = BpmnParser.DefaultMaxBytes;
         if (request.ContentLength > limit)

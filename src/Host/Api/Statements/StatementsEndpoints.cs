@@ -3,7 +3,7 @@ using Verkstallighet.Activities.Documents;
 using Verkstallighet.Activities.Statements;
 using Verkstallighet.Host.Security;
 
-namespace Verkstallighet.Host.Api;
+namespace Verkstallighet.Host.Api.Statements;
 
 /// <summary>
 /// A case's statements to the court (yttrande i brottmål, general advice to 5 kap. 9 § förordningen (1998:642)): the
@@ -13,7 +13,7 @@ public static class StatementsEndpoints
 {
     public static IEndpointRouteBuilder MapStatements(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/cases/{id:guid}/statements").WithTags("Court statements");
+        var group = app.MapApiGroup("/api/cases/{id:guid}/statements", "Court statements");
 
         group.MapGet("/", ListStatements)
             .WithSummary("Every statement to the court of the case, the newest first, drafts and finalised ones.")

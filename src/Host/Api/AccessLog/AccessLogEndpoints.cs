@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using NodaTime.Text;
-using Verkstallighet.Activities;
 using Verkstallighet.Activities.Cases;
 using Verkstallighet.Host.Security;
 using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Time;
 
-namespace Verkstallighet.Host.Api;
+namespace Verkstallighet.Host.Api.AccessLog;
 
 /// <summary>The access log for review by administrators: who read, wrote or was refused which case, and when.</summary>
 public static class AccessLogEndpoints
@@ -16,24 +15,18 @@ public static class AccessLogEndpoints
 
     public static IEndpointRouteBuilder MapAccessLog(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/access-log", ReadAccessLog)
-            .WithTags("Access log")
+        app.MapApiGroup("/api/access-log", "Access log")
+            .MapGet("/", ReadAccessLog)
+            .RequireAuthorization(Policies.Administrators)
             .WithSummary("The access log, newest first (administrators). Filters: caseId, userId, from, to (a date in " +
-                         "Europe/Stockholm, whole days, or an ISO instant); paging: limit (1–500) and before (nextBefore of the previous page).");
+                         "Europe/Stockholm, whole days, or an ISO instant); paging: limit (1–500) and before (nextBefore of the previous page).")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 
-    public static async Task<Results<Ok<AccessLogPage>, ValidationProblem, ProblemHttpResult>> ReadAccessLog(
-        Guid? caseId, string? userId, string? from, string? to, long? before, int? limit,
-        HttpContext context, AccessLogQuery log, CancellationToken ct)
+    public static async Task<Results<Ok<AccessLogPage>, ValidationProblem>> ReadAccessLog(
+        Guid? caseId, string? userId, string? from, string? to, long? before, int? limit, AccessLogQuery log, CancellationToken ct)
     {
-        var actor = context.User.ToActor();
-        if (!actor.IsInRole(Roles.Administrator))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.",
-                detail: "Only an administrator reads the access log.");
-        }
-
         var errors = new Dictionary<string, string[]>();
         var fromInstant = ParseBound(from, "from", endOfDay: false, errors);
         var toInstant = ParseBound(to, "to", endOfDay: true, errors);

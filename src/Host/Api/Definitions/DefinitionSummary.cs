@@ -1,0 +1,12 @@
+using NodaTime;
+using Verkstallighet.Workflows.Definitions;
+
+namespace Verkstallighet.Host.Api.Definitions;
+
+public sealed record DefinitionSummary(
+    Guid Id, string Key, int? Version, DefinitionStatus Status, string? Name,
+    Instant CreatedAt, string? CreatedBy, Instant? PublishedAt, string? PublishedBy, Instant? RetiredAt)
+{
+    public static DefinitionSummary From(WorkflowDefinition d) =>
+        new(d.Id, d.Key, d.Version, d.Status, d.Name, d.CreatedAt, d.CreatedBy, d.PublishedAt, d.PublishedBy, d.RetiredAt);
+}
