@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Verkstallighet.Workflows.Hosting;
 using Verkstallighet.Activities.Assessments;
 using Verkstallighet.Activities.Cases;
 using Verkstallighet.Activities.Chief;
@@ -14,6 +15,7 @@ using Verkstallighet.Activities.Statements;
 using Verkstallighet.Activities.Transfers;
 using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Access;
+using Verkstallighet.Workflows.Runtime;
 
 namespace Verkstallighet.Activities;
 
@@ -47,7 +49,11 @@ public static class ActivitiesServiceCollectionExtensions
             access.AllOfficesRoles.UnionWith([Roles.ProcessOwner, Roles.Administrator]);
             access.ChooseOfficeRoles.UnionWith([Roles.Chief, Roles.Administrator]);
             access.ProtectedVariables.UnionWith(CaseVariables.Owned);
+            // Tasks are routed to the case's office, and the workflows' expressions read it as this variable.
+            access.OfficeVariable = CaseVariables.Office;
         });
+        // A task whose model names no role is for the case's officer.
+        services.Configure<WorkflowRuntimeOptions>(runtime => runtime.DefaultCandidateRole = Roles.Officer);
         services.AddSingleton<IInstanceAccessLog, CaseAccessLog>();
         services.AddSingleton<CaseService>();
         services.AddSingleton<CourtStatementService>();

@@ -14,6 +14,8 @@ using Verkstallighet.Workflows.Persistence;
 using Verkstallighet.Workflows.Runtime;
 using Verkstallighet.Workflows.Tasks;
 using Verkstallighet.Workflows.Timers;
+using Verkstallighet.Workflows.Hosting;
+using Verkstallighet.Workflows.Scheduling;
 
 // Measures the engine against real PostgreSQL: instances started per second (start to first user task stored), task
 // completions per second, and timers fired per second through the sweep and Hangfire. Prints one line per figure.

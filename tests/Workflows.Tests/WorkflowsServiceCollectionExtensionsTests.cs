@@ -1,4 +1,5 @@
 using Npgsql;
+using Verkstallighet.Workflows.Hosting;
 
 namespace Verkstallighet.Workflows.Tests;
 

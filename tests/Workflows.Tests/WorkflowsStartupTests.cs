@@ -6,6 +6,8 @@ using NodaTime;
 using Verkstallighet.Tests.Support;
 using Verkstallighet.Workflows.Clock;
 using Verkstallighet.Workflows.Timers;
+using Verkstallighet.Workflows.Hosting;
+using Verkstallighet.Workflows.Scheduling;
 
 namespace Verkstallighet.Workflows.Tests;
 

@@ -10,6 +10,7 @@ using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Activities;
 using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Runtime;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Activities.Cases;
 
@@ -49,7 +50,7 @@ public sealed partial class CaseService(
             throw new ForbiddenException($"You work at {actor.Office ?? "no office"} and can create cases there only, not at {office}.");
         }
 
-        var today = DeadlineCalculator.Today(clock.GetCurrentInstant());
+        var today = Stockholm.DateOf(clock.GetCurrentInstant());
         var problems = Validate(request, today, out var personnummer);
         if (problems.Any)
         {
@@ -157,7 +158,7 @@ public sealed partial class CaseService(
             throw new ForbiddenException("Only officers and chiefs work with cases.");
         }
 
-        var (kind, value) = search.Interpret(DeadlineCalculator.Today(clock.GetCurrentInstant()));
+        var (kind, value) = search.Interpret(Stockholm.DateOf(clock.GetCurrentInstant()));
         var limit = Math.Clamp(search.Limit, 1, CaseSearch.MaxLimit);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.Cases.AsNoTracking().Where(c => c.Office == actor.Office);
@@ -206,7 +207,7 @@ public sealed partial class CaseService(
         IReadOnlyList<CaseJournalLine> journal = [];
         if (@case.WorkflowInstanceId is { } instanceId)
         {
-            deadlines = await instances.DeadlinesAsync(instanceId, DeadlineCalculator.Today(clock.GetCurrentInstant()), cancellationToken);
+            deadlines = await instances.DeadlinesAsync(instanceId, Stockholm.DateOf(clock.GetCurrentInstant()), cancellationToken);
             tasks = (await instances.OpenTasksAsync(instanceId, cancellationToken)).Select(t => new CaseTaskView(t.Id, t.Title, t.ActivityType, t.ElementId, t.CandidateRole, t.Office, t.Assignee, t.DueDate, t.Version)).ToList();
             journal = (await instances.JournalAsync(instanceId, cancellationToken))
                 .Select(j => new CaseJournalLine(j.At, j.Kind, j.ElementId, j.Actor, j.Data is null ? null : JsonNode.Parse(j.Data)))
@@ -276,7 +277,7 @@ public sealed partial class CaseService(
             throw new ConflictException("The case has no workflow.");
         }
 
-        var deadlines = await instances.DeadlinesAsync(instanceId, DeadlineCalculator.Today(clock.GetCurrentInstant()), cancellationToken);
+        var deadlines = await instances.DeadlinesAsync(instanceId, Stockholm.DateOf(clock.GetCurrentInstant()), cancellationToken);
         var deadline = deadlines.FirstOrDefault(d => d.Id == deadlineId)
             ?? throw new NotFoundException($"The case has no deadline {deadlineId}.");
         await runtime.WaiveTimerAsync(deadlineId, request.Reason ?? "", actor, async (step, ct) =>
@@ -285,7 +286,7 @@ public sealed partial class CaseService(
             stepDb.AccessLog.Add(Log(caseId, actor, AccessKinds.Write, $"deadline {deadline.Rule} waived"));
             await stepDb.SaveChangesAsync(ct);
         }, cancellationToken);
-        return (await instances.DeadlinesAsync(instanceId, DeadlineCalculator.Today(clock.GetCurrentInstant()), cancellationToken)).Single(d => d.Id == deadlineId);
+        return (await instances.DeadlinesAsync(instanceId, Stockholm.DateOf(clock.GetCurrentInstant()), cancellationToken)).Single(d => d.Id == deadlineId);
     }
 
     public async Task<IReadOnlyList<PlanView>> PlansAsync(Guid caseId, Actor actor, CancellationToken cancellationToken = default)

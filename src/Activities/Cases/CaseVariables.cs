@@ -6,6 +6,9 @@ namespace Verkstallighet.Activities.Cases;
 /// </summary>
 public static class CaseVariables
 {
+    /// <summary>The case's office, mirrored by the engine from the instance (see <c>InstanceAccessOptions.OfficeVariable</c>).</summary>
+    public const string Office = "office";
+
     public const string CaseId = "caseId";
     public const string Sanction = "sanction";
     public const string ConditionallyReleased = "conditionallyReleased";

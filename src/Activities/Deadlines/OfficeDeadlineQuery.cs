@@ -3,6 +3,7 @@ using NodaTime;
 using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Access;
 using Verkstallighet.Workflows.Deadlines;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Activities.Deadlines;
 
@@ -21,14 +22,14 @@ public sealed class OfficeDeadlineQuery(NpgsqlDataSource dataSource, InstanceAcc
     /// </summary>
     public Task<IReadOnlyList<OfficeDeadline>> OverdueAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        var today = DeadlineCalculator.Today(clock.GetCurrentInstant());
+        var today = Stockholm.DateOf(clock.GetCurrentInstant());
         return ListAsync(actor, today, "(t.status = 'Pending' OR (t.status = 'Fired' AND t.resolved_at IS NULL AND t.waived_at IS NULL)) AND t.due_date < @today", null, "overdue deadlines", cancellationToken);
     }
 
     /// <summary>Pending deadlines due from today up to <paramref name="days"/> days ahead, which a chief can still waive.</summary>
     public Task<IReadOnlyList<OfficeDeadline>> UpcomingAsync(Actor actor, int days, CancellationToken cancellationToken = default)
     {
-        var today = DeadlineCalculator.Today(clock.GetCurrentInstant());
+        var today = Stockholm.DateOf(clock.GetCurrentInstant());
         return ListAsync(actor, today, "t.status = 'Pending' AND t.due_date >= @today AND t.due_date <= @until", today.PlusDays(days), "upcoming deadlines", cancellationToken);
     }
 

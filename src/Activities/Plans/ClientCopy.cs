@@ -43,7 +43,7 @@ public static class ClientCopy
     public static string Established(Plan plan)
     {
         static string D(NodaTime.LocalDate? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "–";
-        var on = plan.DecidedAt?.InZone(Workflows.Deadlines.DeadlineCalculator.Stockholm).Date;
+        var on = plan.DecidedAt?.InZone(Workflows.Time.Stockholm.Zone).Date;
         var kollegium = plan.KollegiumDate is { } day ? $" vid kollegium {D(day)}" : "";
         return $"Fastställd {D(on)} av {plan.DecidedBy}{kollegium}.";
     }

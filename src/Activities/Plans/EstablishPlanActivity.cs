@@ -5,6 +5,7 @@ using Verkstallighet.Activities.Cases;
 using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Activities;
 using Verkstallighet.Workflows.Deadlines;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Activities.Plans;
 
@@ -64,7 +65,7 @@ public sealed class EstablishPlanActivity : HumanActivity<EstablishPlanActivity.
 
         if (form.Decision == PlanDecision.Establish)
         {
-            ValidateKollegium(form, plan, DeadlineCalculator.Today(context.Now), problems);
+            ValidateKollegium(form, plan, Stockholm.DateOf(context.Now), problems);
         }
     }
 
@@ -79,9 +80,9 @@ public sealed class EstablishPlanActivity : HumanActivity<EstablishPlanActivity.
         {
             problems.Add("kollegiumDate", "Kollegiet kan inte ha hållits i framtiden; planen fastställs när kollegiet har hållits.");
         }
-        else if (date < DeadlineCalculator.Today(plan.DraftedAt))
+        else if (date < Stockholm.DateOf(plan.DraftedAt))
         {
-            problems.Add("kollegiumDate", $"Kollegiet kan inte ha hållits innan planförslaget upprättades ({DeadlineCalculator.Today(plan.DraftedAt):yyyy-MM-dd}).");
+            problems.Add("kollegiumDate", $"Kollegiet kan inte ha hållits innan planförslaget upprättades ({Stockholm.DateOf(plan.DraftedAt):yyyy-MM-dd}).");
         }
 
         var participants = form.KollegiumParticipants ?? [];

@@ -3,6 +3,7 @@ using NodaTime;
 using Verkstallighet.Activities.Deadlines;
 using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Deadlines;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Activities.Reports;
 
@@ -18,7 +19,7 @@ public sealed class OfficeReportQuery(NpgsqlDataSource dataSource, IClock clock)
     public async Task<OfficeReport> GetAsync(Actor actor, string? office = null, CancellationToken cancellationToken = default)
     {
         var target = OfficeFor(actor, office);
-        var today = DeadlineCalculator.Today(clock.GetCurrentInstant());
+        var today = Stockholm.DateOf(clock.GetCurrentInstant());
         var thisMonth = today.ToYearMonth();
         var first = thisMonth.PlusMonths(-(Months - 1));
         var from = first.OnDayOfMonth(1);

@@ -7,6 +7,7 @@ using Verkstallighet.Activities.FollowUps;
 using Verkstallighet.Activities.Misconduct;
 using Verkstallighet.Activities.Plans;
 using Verkstallighet.Workflows.Deadlines;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Activities.Statements;
 
@@ -121,7 +122,7 @@ public static class CourtStatementAssembler
     private static Plan? CurrentPlan(CourtStatementSources s) =>
         s.Plans.Where(p => p.Status == PlanStatus.Established).OrderByDescending(p => p.Version).FirstOrDefault();
 
-    private static LocalDate Day(Instant at) => at.InZone(DeadlineCalculator.Stockholm).Date;
+    private static LocalDate Day(Instant at) => at.InZone(Stockholm.Zone).Date;
 
     private static string D(LocalDate? date) => PdfTextDocument.Date(date);
 

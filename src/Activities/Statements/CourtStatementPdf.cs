@@ -2,6 +2,7 @@ using Verkstallighet.Activities.Cases;
 using Verkstallighet.Activities.Documents;
 using Verkstallighet.Activities.Plans;
 using Verkstallighet.Workflows.Deadlines;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Activities.Statements;
 
@@ -24,7 +25,7 @@ public static class CourtStatementPdf
         }
 
         pdf.Space(12);
-        var finalised = statement.FinalisedAt?.InZone(DeadlineCalculator.Stockholm).Date;
+        var finalised = statement.FinalisedAt?.InZone(Stockholm.Zone).Date;
         pdf.Strong($"Slutfört {PdfTextDocument.Date(finalised)} av {statement.FinalisedBy}.");
         pdf.Small("Yttrandet grundar sig på dokumentationen i verkställighetsplanen (allmänna råd till 5 kap. 9 § förordningen (1998:642) om verkställighet av frivårdspåföljder).");
         return pdf.ToPdf();

@@ -8,6 +8,7 @@ using Verkstallighet.Workflows.Activities;
 using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Journal;
 using Verkstallighet.Workflows.Runtime;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Activities.Statements;
 
@@ -182,7 +183,7 @@ public sealed class CourtStatementService(IDbContextFactory<VerkstallighetDbCont
         LocalDate? open = null;
         foreach (var entry in journal.Where(j => j.Kind == JournalKinds.MessageReceived).OrderBy(j => j.Id))
         {
-            var day = entry.At.InZone(DeadlineCalculator.Stockholm).Date;
+            var day = entry.At.InZone(Stockholm.Zone).Date;
             if (entry.ElementId == "ClientNotReached" && open is null)
             {
                 open = day;

@@ -5,6 +5,7 @@ using Verkstallighet.Activities;
 using Verkstallighet.Activities.Cases;
 using Verkstallighet.Host.Security;
 using Verkstallighet.Workflows.Deadlines;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Host.Api;
 
@@ -80,7 +81,7 @@ public static class AccessLogEndpoints
                 return null; // to the end of the calendar: no upper bound
             }
 
-            return (endOfDay ? date.PlusDays(1) : date).AtStartOfDayInZone(DeadlineCalculator.Stockholm).ToInstant();
+            return (endOfDay ? date.PlusDays(1) : date).AtStartOfDayInZone(Stockholm.Zone).ToInstant();
         }
 
         if (InstantPattern.ExtendedIso.Parse(text.Trim()) is { Success: true, Value: var instant })

@@ -8,6 +8,9 @@ using Verkstallighet.Workflows.Clock;
 using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Persistence;
 using Verkstallighet.Workflows.Timers;
+using Verkstallighet.Workflows.Scheduling;
+using Verkstallighet.Workflows.Time;
+using Verkstallighet.Workflows.Hosting;
 
 namespace Verkstallighet.Host.Api;
 
@@ -27,7 +30,7 @@ public static class ClockEndpoints
         group.MapGet("/", (IClock clock) =>
         {
             var now = clock.GetCurrentInstant();
-            return new ClockResponse(now, DeadlineCalculator.Today(now), simulated);
+            return new ClockResponse(now, Stockholm.DateOf(now), simulated);
         }).WithSummary("The engine's current time.");
 
         if (!simulated)
@@ -58,7 +61,7 @@ public static class ClockEndpoints
             }
 
             var summary = await sweeper.SweepUntilIdleAsync(TimeSpan.FromSeconds(30), ct);
-            return new AdvanceClockResponse(now, DeadlineCalculator.Today(now), summary.Claimed, summary.Fired, summary.StillPending);
+            return new AdvanceClockResponse(now, Stockholm.DateOf(now), summary.Claimed, summary.Fired, summary.StillPending);
         }).WithSummary("Moves the simulated clock forward and at once fires every timer that has become due (administrators).");
         return app;
     }
@@ -80,7 +83,7 @@ public static class ClockEndpoints
             Instant by;
             try
             {
-                by = IsoTime.Add(now, period, DeadlineCalculator.Stockholm);
+                by = IsoTime.Add(now, period, Stockholm.Zone);
             }
             catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
             {
@@ -90,7 +93,7 @@ public static class ClockEndpoints
             return Usable(by, $"'{request.By}' from now");
         }
 
-        if (!IsoTime.TryParseInstant(request.To!, DeadlineCalculator.Stockholm, out var to))
+        if (!IsoTime.TryParseInstant(request.To!, Stockholm.Zone, out var to))
         {
             throw new BadRequestException($"'{request.To}' is not an ISO 8601 date or instant.");
         }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Verkstallighet.Workflows.Persistence;
+using Verkstallighet.Workflows.Deadlines;
 
 namespace Verkstallighet.Host.Api;
 

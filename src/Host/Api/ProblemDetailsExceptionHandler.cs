@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Verkstallighet.Activities.Documents;
 using Verkstallighet.Workflows;
+using Verkstallighet.Workflows.Activities;
+using Verkstallighet.Workflows.Definitions;
 
 namespace Verkstallighet.Host.Api;
 

@@ -7,6 +7,9 @@ using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Definitions;
 using Verkstallighet.Workflows.Expressions;
 using Verkstallighet.Workflows.Timers;
+using Verkstallighet.Workflows.Hosting;
+using Verkstallighet.Workflows.Scheduling;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Host.Workflows;
 
@@ -23,7 +26,7 @@ public static class WorkflowsHostExtensions
         Instant? start = null;
         if (clock["Start"] is { Length: > 0 } text)
         {
-            start = IsoTime.TryParseInstant(text, DeadlineCalculator.Stockholm, out var parsed)
+            start = IsoTime.TryParseInstant(text, Stockholm.Zone, out var parsed)
                 ? parsed
                 : throw new HostConfigurationException($"Clock:Start '{text}' is not an ISO 8601 date or instant.");
             if (!SimulatedClock.IsUsable(parsed))

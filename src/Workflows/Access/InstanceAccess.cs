@@ -102,7 +102,7 @@ public sealed class InstanceAccess(IOptions<InstanceAccessOptions> options, IEnu
         {
             throw new BadRequestException(
                 $"{where} may not set {string.Join(", ", refused.Select(r => $"'{r}'"))}: routing and identity variables are set only by the code that owns them" +
-                (refused.Contains(InstanceOffice.VariableName) ? " (the office comes from you, or from the request's office field)." : "."));
+                (Options.OfficeVariable is { } officeVariable && refused.Contains(officeVariable) ? " (the office comes from you, or from the request's office field)." : "."));
         }
     }
 }

@@ -14,7 +14,31 @@ public sealed class InstanceAccessOptions
 
     /// <summary>
     /// Routing and identity variables (a case id, say) set only by the code that owns them: refused in the variables of
-    /// a start from outside and in message payloads, and never declarable in <c>vp:payload</c>. The office is always one.
+    /// a start from outside and in message payloads, and never declarable in <c>vp:payload</c>. The office variable is one.
     /// </summary>
-    public HashSet<string> ProtectedVariables { get; } = new(StringComparer.Ordinal) { InstanceOffice.VariableName };
+    public HashSet<string> ProtectedVariables { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The variable that mirrors an instance's office, so expressions can read it; none when null. The engine keeps it,
+    /// and it is protected: nothing from outside and no activity output writes it.
+    /// </summary>
+    public string? OfficeVariable
+    {
+        get => officeVariable;
+        set
+        {
+            if (officeVariable is not null)
+            {
+                ProtectedVariables.Remove(officeVariable);
+            }
+
+            officeVariable = value;
+            if (value is not null)
+            {
+                ProtectedVariables.Add(value);
+            }
+        }
+    }
+
+    private string? officeVariable;
 }

@@ -158,7 +158,7 @@ public static class ValueTypes
 
             if (target == typeof(Period))
             {
-                if (Timers.IsoTime.TryParsePeriod(text, out var period))
+                if (Time.IsoTime.TryParsePeriod(text, out var period))
                 {
                     value = period;
                     return true;

@@ -41,8 +41,9 @@ public sealed class HumanTaskContext(ActivityContext activity, Guid taskId, IRea
 /// </summary>
 public abstract class HumanActivity : Activity
 {
+    /// <summary>The role the task is offered to. Unset: the default role the domain configures (<c>WorkflowRuntimeOptions.DefaultCandidateRole</c>).</summary>
     [Input("Roll", Description = "Rollen som får ta uppgiften.")]
-    public string CandidateRole { get; set; } = "Officer";
+    public string? CandidateRole { get; set; }
 
     [Input("Kontor", Description = "Kontoret som äger uppgiften. Utelämnat: instansvariabeln office.")]
     public string? Office { get; set; }

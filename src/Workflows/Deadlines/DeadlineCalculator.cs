@@ -1,4 +1,5 @@
 using NodaTime;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Workflows.Deadlines;
 
@@ -9,16 +10,12 @@ namespace Verkstallighet.Workflows.Deadlines;
 /// </summary>
 public static class DeadlineCalculator
 {
-    public static DateTimeZone Stockholm { get; } = DateTimeZoneProviders.Tzdb["Europe/Stockholm"];
-
     public static LocalDate DueDate(LocalDate anchor, Period period, bool moveToNextWorkingDay)
     {
         var due = anchor.Plus(period);
-        return moveToNextWorkingDay ? SwedishCalendar.NextWorkingDayOnOrAfter(due) : due;
+        return moveToNextWorkingDay ? due.With(SwedishCalendar.NextWorkingDay) : due;
     }
 
     /// <summary>When a deadline due on <paramref name="dueDate"/> is overdue: the start of the next day, local time.</summary>
-    public static Instant OverdueAt(LocalDate dueDate) => dueDate.PlusDays(1).AtStartOfDayInZone(Stockholm).ToInstant();
-
-    public static LocalDate Today(Instant now) => now.InZone(Stockholm).Date;
+    public static Instant OverdueAt(LocalDate dueDate) => Stockholm.StartOf(dueDate.PlusDays(1));
 }

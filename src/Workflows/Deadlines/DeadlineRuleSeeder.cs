@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Verkstallighet.Workflows.Persistence;
-using Verkstallighet.Workflows.Timers;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Workflows.Deadlines;
 

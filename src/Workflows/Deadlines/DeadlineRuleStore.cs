@@ -1,43 +1,53 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using NodaTime;
 using Verkstallighet.Workflows.Persistence;
-using Verkstallighet.Workflows.Timers;
 
 namespace Verkstallighet.Workflows.Deadlines;
 
-/// <summary>A rule version as a timer uses it: the parsed period and the version that was applied.</summary>
-public sealed record EffectiveDeadlineRule(string Key, int Version, Period Period, bool MoveToNextWorkingDay, string LegalReference);
-
-/// <summary>Reads deadline rules: which keys exist, and which version is in force on a given day.</summary>
+/// <summary>
+/// Reads deadline rules. Steps get them as a <see cref="DeadlineRuleBook"/> kept in memory: read again when this process
+/// changed a rule (<see cref="Invalidate"/>), and otherwise at most <see cref="RefreshAfter"/> old, so a rule another
+/// process changed is seen within that time.
+/// </summary>
 public sealed class DeadlineRuleStore(IDbContextFactory<WorkflowsDbContext> contexts)
 {
-    public async Task<IReadOnlySet<string>> KeysAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return (await db.DeadlineRules.Select(r => r.Key).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-    }
+    public static readonly TimeSpan RefreshAfter = TimeSpan.FromSeconds(30);
 
-    /// <summary>
-    /// The version in force on <paramref name="day"/>: the newest whose effective date has come. Before the first
-    /// version takes effect, that first version applies (a rule that exists always has a period).
-    /// </summary>
-    public static async Task<EffectiveDeadlineRule?> EffectiveAsync(WorkflowsDbContext db, string key, LocalDate day, CancellationToken cancellationToken)
+    private readonly SemaphoreSlim loading = new(1, 1);
+    private volatile Loaded? current;
+
+    private sealed record Loaded(DeadlineRuleBook Book, long At);
+
+    public async Task<IReadOnlySet<string>> KeysAsync(CancellationToken cancellationToken = default) =>
+        (await BookAsync(cancellationToken)).Keys.ToHashSet(StringComparer.Ordinal);
+
+    public async ValueTask<DeadlineRuleBook> BookAsync(CancellationToken cancellationToken = default)
     {
-        var versions = await db.DeadlineRules.AsNoTracking()
-            .Where(r => r.Key == key)
-            .OrderByDescending(r => r.Version)
-            .ToListAsync(cancellationToken);
-        var rule = versions.FirstOrDefault(r => r.EffectiveFrom <= day) ?? versions.LastOrDefault();
-        if (rule is null)
+        if (current is { } loaded && Stopwatch.GetElapsedTime(loaded.At) < RefreshAfter)
         {
-            return null;
+            return loaded.Book;
         }
 
-        if (!IsoTime.TryParsePeriod(rule.Period, out var period, allowNegative: true) || period.HasTimeComponent)
+        await loading.WaitAsync(cancellationToken);
+        try
         {
-            throw new InvalidOperationException($"Deadline rule '{key}' version {rule.Version} has the period '{rule.Period}', which is not a date period such as P1M.");
-        }
+            if (current is { } again && Stopwatch.GetElapsedTime(again.At) < RefreshAfter)
+            {
+                return again.Book;
+            }
 
-        return new EffectiveDeadlineRule(rule.Key, rule.Version, period, rule.MoveToNextWorkingDay, rule.LegalReference);
+            var at = Stopwatch.GetTimestamp();
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var book = new DeadlineRuleBook(await db.DeadlineRules.AsNoTracking().ToListAsync(cancellationToken));
+            current = new Loaded(book, at);
+            return book;
+        }
+        finally
+        {
+            loading.Release();
+        }
     }
+
+    /// <summary>Rules were written here: the next step reads them afresh.</summary>
+    public void Invalidate() => current = null;
 }

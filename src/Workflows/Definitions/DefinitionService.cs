@@ -141,7 +141,7 @@ public sealed class DefinitionService(
         definition.Status = DefinitionStatus.Retired;
         definition.RetiredAt = clock.GetCurrentInstant();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await CancelStartTimersAsync(db, [definition.Id], cancellationToken);
+        await CancelStartTimersAsync(db, [definition.Id], definition.RetiredAt.Value, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return definition;
@@ -196,7 +196,7 @@ public sealed class DefinitionService(
         definition.PublishedBy = actor.UserId;
 
         // Start timers belong to the newest version only, as in Camunda: publishing replaces the old ones.
-        await CancelStartTimersAsync(db, previous.Select(d => d.Id).ToList(), cancellationToken);
+        await CancelStartTimersAsync(db, previous.Select(d => d.Id).ToList(), now, cancellationToken);
         foreach (var start in model.TimerStartEvents)
         {
             var timer = new WorkflowTimer
@@ -204,8 +204,6 @@ public sealed class DefinitionService(
                 Id = Guid.CreateVersion7(),
                 DefinitionId = definition.Id,
                 ElementId = start.Id,
-                Status = TimerStatus.Pending,
-                Version = 1,
                 CreatedAt = now,
             };
             TimerSchedule.ApplyLiteral(timer, ((TimerTrigger)start.Trigger!).Spec, now);
@@ -217,15 +215,14 @@ public sealed class DefinitionService(
         models.Remember(definition.Id, model);
     }
 
-    private static Task CancelStartTimersAsync(WorkflowsDbContext db, List<Guid> definitionIds, CancellationToken cancellationToken) =>
+    private static Task CancelStartTimersAsync(WorkflowsDbContext db, List<Guid> definitionIds, Instant now, CancellationToken cancellationToken) =>
         definitionIds.Count == 0
             ? Task.CompletedTask
-            : db.Timers
-                .Where(t => t.InstanceId == null && t.DefinitionId != null && definitionIds.Contains(t.DefinitionId.Value) && t.Status == TimerStatus.Pending)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(t => t.Status, TimerStatus.Cancelled)
-                    .SetProperty(t => t.CancelledBecause, TimerCancellation.Replaced)
-                    .SetProperty(t => t.Version, t => t.Version + 1), cancellationToken);
+            : WorkflowTimer.CancelAllAsync(
+                db.Timers.Where(t => t.InstanceId == null && t.DefinitionId != null && definitionIds.Contains(t.DefinitionId.Value)),
+                TimerCancellation.Replaced,
+                now,
+                cancellationToken);
 
     private static async Task SaveAsync(WorkflowsDbContext db, string key, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<W
     {
         var dataSource = new NpgsqlDataSourceBuilder("Host=localhost;Database=design").UseNodaTime().Build();
         var builder = new DbContextOptionsBuilder<WorkflowsDbContext>();
-        WorkflowsServiceCollectionExtensions.ConfigureDbContext(builder, dataSource);
+        WorkflowsDbContext.Configure(builder, dataSource);
         return new WorkflowsDbContext(builder.Options);
     }
 }

@@ -1,196 +1,27 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Verkstallighet.Workflows.Deadlines;
-using Verkstallighet.Workflows.Definitions;
-using Verkstallighet.Workflows.Journal;
-using Verkstallighet.Workflows.Runtime;
-using Verkstallighet.Workflows.Tasks;
-using Verkstallighet.Workflows.Timers;
+using Npgsql;
 
 namespace Verkstallighet.Workflows.Persistence;
 
-/// <summary>The engine's tables, in schema <c>workflows</c>.</summary>
+/// <summary>
+/// The engine's tables, in schema <c>workflows</c>. Each feature configures its own entities
+/// (<see cref="IEntityTypeConfiguration{TEntity}"/>) and names its table on the context (an extension member such as
+/// <c>db.Timers</c>), so persistence depends on no feature and every feature may depend on it.
+/// </summary>
 public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> options) : DbContext(options)
 {
     public const string Schema = "workflows";
 
-    public DbSet<WorkflowDefinition> Definitions => Set<WorkflowDefinition>();
-
-    public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
-
-    public DbSet<Bookmark> Bookmarks => Set<Bookmark>();
-
-    public DbSet<HumanTask> Tasks => Set<HumanTask>();
-
-    public DbSet<WorkflowTimer> Timers => Set<WorkflowTimer>();
-
-    public DbSet<TimerLeaseHolder> TimerLeaseHolders => Set<TimerLeaseHolder>();
-
-    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
-
-    public DbSet<Incident> Incidents => Set<Incident>();
-
-    public DbSet<DeadlineRule> DeadlineRules => Set<DeadlineRule>();
-
-    public DbSet<ClockState> ClockState => Set<ClockState>();
+    /// <summary>The provider settings every engine context uses: Npgsql with NodaTime, migrations kept in the schema.</summary>
+    public static void Configure(DbContextOptionsBuilder db, NpgsqlDataSource dataSource) =>
+        db.UseNpgsql(dataSource, npgsql => npgsql
+            .UseNodaTime()
+            .MigrationsHistoryTable("__ef_migrations_history", Schema));
 
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.HasDefaultSchema(Schema);
-
-        model.Entity<WorkflowDefinition>(e =>
-        {
-            e.ToTable("definitions");
-            e.Property(d => d.Key).HasMaxLength(100);
-            e.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
-            e.HasIndex(d => new { d.Key, d.Version }).IsUnique();
-            e.HasIndex(d => d.Key).IsUnique().HasFilter("status = 'Draft'").HasDatabaseName("ix_definitions_one_draft_per_key");
-        });
-
-        model.Entity<WorkflowInstance>(e =>
-        {
-            // Every step rewrites its instance row; room on the page lets PostgreSQL update it in place (HOT), without new
-            // entries in every index.
-            e.ToTable("instances");
-            e.HasStorageParameter("fillfactor", 70);
-            e.Property(i => i.DefinitionKey).HasMaxLength(100);
-            e.Property(i => i.Office).HasMaxLength(Access.InstanceOffice.MaxLength);
-            e.Property(i => i.CorrelationId).HasMaxLength(200);
-            e.Property(i => i.BusinessKey).HasMaxLength(200);
-            e.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
-            e.Property(i => i.Variables).HasColumnType("jsonb");
-            e.Property(i => i.State).HasColumnType("jsonb");
-            e.Property(i => i.Revision).IsConcurrencyToken();
-            e.HasIndex(i => i.CorrelationId);
-            e.HasIndex(i => new { i.DefinitionKey, i.Status });
-            e.HasMany(i => i.Bookmarks).WithOne().HasForeignKey(b => b.InstanceId).OnDelete(DeleteBehavior.Cascade);
-        });
-
-        model.Entity<Bookmark>(e =>
-        {
-            e.ToTable("bookmarks");
-            e.Property(b => b.Kind).HasConversion<string>().HasMaxLength(20);
-            e.HasIndex(b => b.InstanceId);
-            e.HasIndex(b => new { b.MessageName, b.CorrelationId }).HasFilter("kind = 'Message'");
-        });
-
-        model.Entity<HumanTask>(e =>
-        {
-            e.ToTable("human_tasks");
-            e.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
-            e.Property(t => t.Data).HasColumnType("jsonb");
-            e.Property(t => t.BusinessKey).HasMaxLength(200);
-            e.Property(t => t.Version).IsConcurrencyToken();
-            e.HasIndex(t => t.InstanceId);
-            e.HasIndex(t => t.BookmarkId);
-            e.HasIndex(t => new { t.Office, t.Status });
-            e.HasIndex(t => new { t.Assignee, t.Status });
-        });
-
-        model.Entity<WorkflowTimer>(e =>
-        {
-            e.ToTable("timers");
-            e.HasStorageParameter("fillfactor", 70); // the sweep's lease update can then stay on the page (HOT)
-            e.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
-            e.Property(t => t.CancelledBecause).HasConversion<string>().HasMaxLength(30);
-            e.Property(t => t.ResolvedBecause).HasConversion<string>().HasMaxLength(30);
-            e.Ignore(t => t.IsWaived);
-            e.Property(t => t.Version).IsConcurrencyToken();
-            e.Property(t => t.LockedUntil).HasColumnType("timestamp with time zone");
-            e.HasIndex(t => t.DueAt).HasFilter("status = 'Pending'").HasDatabaseName("ix_timers_pending_due");
-            e.HasIndex(t => t.InstanceId);
-            e.HasIndex(t => t.BookmarkId);
-        });
-
-        model.Entity<TimerLeaseHolder>(e =>
-        {
-            e.ToTable("timer_lease_holders");
-            e.Property(h => h.Id).ValueGeneratedNever();
-            e.Property(h => h.Name).HasMaxLength(300);
-        });
-
-        model.Entity<JournalEntry>(e =>
-        {
-            e.ToTable("journal");
-            e.Property(j => j.Data).HasColumnType("jsonb");
-            e.HasIndex(j => new { j.InstanceId, j.Id });
-        });
-
-        model.Entity<Incident>(e =>
-        {
-            e.ToTable("incidents");
-            e.HasIndex(i => i.InstanceId);
-        });
-
-        model.Entity<DeadlineRule>(e =>
-        {
-            e.ToTable("deadline_rules");
-            e.HasIndex(r => new { r.Key, r.Version }).IsUnique();
-        });
-
-        model.Entity<ClockState>(e =>
-        {
-            e.ToTable("clock_state");
-            e.Property(c => c.Id).ValueGeneratedNever();
-        });
-
+        model.ApplyConfigurationsFromAssembly(typeof(WorkflowsDbContext).Assembly);
         SnakeCaseNames.Apply(model);
-    }
-}
-
-/// <summary>The simulated clock's position, so a restarted Host continues where it was.</summary>
-public sealed class ClockState
-{
-    public int Id { get; set; }
-
-    public NodaTime.Instant Now { get; set; }
-}
-
-/// <summary>Names tables, columns, keys and indexes in snake_case, so hand-written SQL reads naturally.</summary>
-public static class SnakeCaseNames
-{
-    public static void Apply(ModelBuilder model)
-    {
-        foreach (var entity in model.Model.GetEntityTypes())
-        {
-            foreach (var property in entity.GetProperties().Where(p => p.GetColumnName() != "xmin"))
-            {
-                property.SetColumnName(ToSnakeCase(property.Name));
-            }
-
-            foreach (var key in entity.GetKeys())
-            {
-                key.SetName(ToSnakeCase(key.GetName()!));
-            }
-
-            foreach (var index in entity.GetIndexes())
-            {
-                index.SetDatabaseName(ToSnakeCase(index.GetDatabaseName()!));
-            }
-        }
-    }
-
-    public static string ToSnakeCase(string name)
-    {
-        var builder = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c))
-            {
-                if (i > 0 && name[i - 1] != '_' && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
-                {
-                    builder.Append('_');
-                }
-
-                builder.Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
     }
 }

@@ -4,6 +4,7 @@ using Verkstallighet.Workflows.Journal;
 using Verkstallighet.Workflows.Persistence;
 using Verkstallighet.Workflows.Tasks;
 using Verkstallighet.Workflows.Timers;
+using Verkstallighet.Workflows.Deadlines;
 
 namespace Verkstallighet.Workflows.Runtime;
 

@@ -10,24 +10,10 @@ using Verkstallighet.Workflows.Expressions;
 using Verkstallighet.Workflows.Persistence;
 using Verkstallighet.Workflows.Tasks;
 using Verkstallighet.Workflows.Timers;
+using Verkstallighet.Workflows.Deadlines;
+using Verkstallighet.Workflows.Journal;
 
 namespace Verkstallighet.Workflows.Runtime;
-
-public sealed class WorkflowRuntimeOptions
-{
-    /// <summary>How many times a step that lost an optimistic-concurrency race is retried before the caller gets 409.</summary>
-    public int MaxAttempts { get; set; } = 6;
-}
-
-/// <summary>What a step left behind: the instance's status and the tasks it opened.</summary>
-public sealed record StepResult(Guid InstanceId, InstanceStatus Status, IReadOnlyList<Guid> OpenedTaskIds);
-
-/// <summary>How a fire job ended: the timer fired, or it was stale (already fired, cancelled or rescheduled).</summary>
-public enum TimerFireOutcome
-{
-    Fired,
-    Stale,
-}
 
 /// <summary>
 /// The engine's entry points: start, complete a task, signal a message, fire a timer, retry an incident. Each loads
@@ -41,11 +27,20 @@ public sealed class WorkflowRuntime(
     ScriptSandbox scripts,
     IServiceProvider services,
     InstanceAccess access,
+    DeadlineRuleStore rules,
+    ITimerLeases leases,
     IClock clock,
     IOptions<WorkflowRuntimeOptions> options,
     ILogger<WorkflowRuntime> logger)
 {
-    private readonly StepServices stepServices = new(activities, scripts, services);
+    private readonly StepRunner runner = new(
+        contexts,
+        models,
+        new StepServices(activities, scripts, services, access.Options.OfficeVariable, options.Value.DefaultCandidateRole),
+        rules,
+        clock,
+        Math.Max(1, options.Value.MaxAttempts),
+        logger);
 
     /// <summary>Starts the latest published version of a workflow at its none start event, at the actor's office.</summary>
     public Task<StepResult> StartAsync(string definitionKey, JsonObject? variables, string? correlationId, Actor actor, CancellationToken cancellationToken = default) =>
@@ -69,7 +64,7 @@ public sealed class WorkflowRuntime(
         }
 
         access.EnsureNoProtectedVariables(request.Variables, "The variables of a start");
-        if (request.OwnedVariables?.ContainsKey(InstanceOffice.VariableName) == true)
+        if (access.Options.OfficeVariable is { } officeVariable && request.OwnedVariables?.ContainsKey(officeVariable) == true)
         {
             throw new ArgumentException("The office is given as StartInstance.Office, not as a variable.", nameof(request));
         }
@@ -81,19 +76,19 @@ public sealed class WorkflowRuntime(
             variables[name] = value?.DeepClone();
         }
 
-        return WithRetryAsync(async db =>
+        return runner.WithRetryAsync(async db =>
         {
-            var definition = await LatestPublishedAsync(db, request.DefinitionKey, cancellationToken);
+            var definition = await StepRunner.LatestPublishedAsync(db, request.DefinitionKey, cancellationToken);
             var model = models.Get(definition);
             var start = model.Root.NoneStartEvent ?? throw new BadRequestException(
                 $"Workflow '{request.DefinitionKey}' has no none start event; it starts by " +
                 string.Join(" or ", model.Root.StartEvents.Select(s => s.Trigger is MessageTrigger m ? $"the message '{m.MessageName}'" : "its timer")) + ".");
-            return await StartAtAsync(db, definition, model, start, variables, request.CorrelationId, office, actor, alsoSave, cancellationToken, request.BusinessKey);
+            return await runner.StartAtAsync(db, definition, model, start, variables, request.CorrelationId, office, actor, alsoSave, cancellationToken, request.BusinessKey);
         }, "The instance could not be started", cancellationToken);
     }
 
     public Task<StepResult> CompleteTaskAsync(Guid taskId, JsonObject data, Actor actor, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
-        WithRetryAsync(async db =>
+        runner.WithRetryAsync(async db =>
         {
             var (task, instance, _) = await CompiledQueries.TaskWithInstance(db, taskId, cancellationToken)
                 ?? throw new NotFoundException($"Task {taskId} does not exist.");
@@ -109,13 +104,13 @@ public sealed class WorkflowRuntime(
                 throw new ConflictException($"The task has changed since you read it (version {expectedVersion}, now {task.Version}); reload it.");
             }
 
-            var loaded = (await PrepareAsync(db, instance, task.InstanceId, actor, cancellationToken, mustBeRunning: true))!;
+            var loaded = (await runner.PrepareAsync(db, instance, task.InstanceId, actor, cancellationToken, mustBeRunning: true))!;
             var bookmark = loaded.Bookmarks.Find(b => b.Id == task.BookmarkId)
                 ?? throw new ConflictException("The task's activity is no longer waiting for it.");
             await loaded.Step.CompleteTaskAsync(task, bookmark, data, new HumanTaskContextInfo(actor.Roles, actor.Office), cancellationToken);
             await loaded.Step.SaveAsync(cancellationToken);
             await access.RecordAsync(task.InstanceId, actor, InstanceAccessKind.Write, $"task {task.ElementId} completed", cancellationToken);
-            return Result(loaded);
+            return StepRunner.Result(loaded);
         }, "Someone else changed the case at the same moment; the task was not completed. Try again", cancellationToken);
 
     /// <summary>
@@ -132,7 +127,7 @@ public sealed class WorkflowRuntime(
         }
 
         var what = $"message {messageName}";
-        return WithRetryAsync(async db =>
+        return runner.WithRetryAsync(async db =>
         {
             if (instanceId is not null)
             {
@@ -171,7 +166,7 @@ public sealed class WorkflowRuntime(
                     : $"No instance with correlation '{correlationId}' is waiting for the message '{messageName}', and no workflow starts with it.");
             }
 
-            var loaded = await LoadAsync(db, waiting[0], actor, cancellationToken);
+            var loaded = await runner.LoadAsync(db, waiting[0], actor, cancellationToken);
             await access.EnsureAsync(loaded.Instance.Id, loaded.Instance.Office, actor, what, cancellationToken);
             var subscriptions = loaded.Bookmarks
                 .Where(b => b.Kind == BookmarkKind.Message && b.MessageName == messageName)
@@ -186,13 +181,13 @@ public sealed class WorkflowRuntime(
 
             await loaded.Step.SaveAsync(cancellationToken);
             await access.RecordAsync(loaded.Instance.Id, actor, InstanceAccessKind.Write, what, cancellationToken);
-            return Result(loaded);
+            return StepRunner.Result(loaded);
         }, "Someone else changed the instance at the same moment; the message was not delivered. Try again", cancellationToken);
     }
 
     /// <summary>Fires a timer if it is still pending at <paramref name="version"/>; a duplicate or stale call does nothing.</summary>
     public Task<TimerFireOutcome> FireTimerAsync(Guid timerId, int version, CancellationToken cancellationToken = default) =>
-        WithRetryAsync(async db =>
+        runner.WithRetryAsync(async db =>
         {
             var row = await CompiledQueries.TimerWithInstance(db, timerId, cancellationToken);
             if (row is not { Timer: var timer, Instance: var instance } || timer.Status != TimerStatus.Pending || timer.Version != version)
@@ -205,26 +200,25 @@ public sealed class WorkflowRuntime(
                 return await FireStartTimerAsync(db, timer, cancellationToken);
             }
 
-            var loaded = await PrepareAsync(db, instance, timer.InstanceId.Value, Actor.System, cancellationToken, mustBeRunning: false);
+            var loaded = await runner.PrepareAsync(db, instance, timer.InstanceId.Value, Actor.System, cancellationToken, mustBeRunning: false);
             var bookmark = loaded?.Instance.Status == InstanceStatus.Running ? loaded.Bookmarks.Find(b => b.Id == timer.BookmarkId) : null;
             if (loaded is null || bookmark is null)
             {
                 // Nothing waits for it any more. Retiring it is checked against its version, so when another run fired
                 // it between our reads this conflicts, and the retry sees it as stale.
-                timer.Status = TimerStatus.Cancelled;
-                timer.CancelledBecause = TimerCancellation.ScopeEnded;
-                timer.Version++;
+                timer.Cancel(TimerCancellation.ScopeEnded, clock.GetCurrentInstant());
                 await db.SaveChangesAsync(cancellationToken);
                 return TimerFireOutcome.Stale;
             }
 
             await loaded.Step.TriggerAsync(bookmark, payload: null, timer, cancellationToken);
             await loaded.Step.SaveAsync(cancellationToken);
+            await ReleaseIfArmedAgainAsync(db, timer, cancellationToken);
             return TimerFireOutcome.Fired;
         }, "The timer could not be fired", cancellationToken);
 
     /// <summary>
-    /// Waives a deadline for a recorded reason (särskilda skäl). A pending one is cancelled and nothing follows from it; a
+    /// Waives a deadline for a recorded reason. A pending one is cancelled and nothing follows from it; a
     /// fired one (overdue, its escalation under way) is recorded as waived and no longer counts as overdue. Only timers
     /// of boundary events and of event sub-process starts can be waived; a token waiting on a timer would wait forever.
     /// </summary>
@@ -232,10 +226,10 @@ public sealed class WorkflowRuntime(
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new BadRequestException("A waiver needs a reason (särskilda skäl).");
+            throw new BadRequestException("A waiver needs a reason.");
         }
 
-        return WithRetryAsync(async db =>
+        return runner.WithRetryAsync(async db =>
         {
             var timer = await CompiledQueries.Timer(db, timerId, cancellationToken)
                 ?? throw new NotFoundException($"Deadline {timerId} does not exist.");
@@ -249,7 +243,7 @@ public sealed class WorkflowRuntime(
                 throw new ConflictException($"The deadline is no longer open ({(timer.IsWaived ? "already waived" : timer.CancelledBecause?.ToString() ?? timer.Status.ToString())}).");
             }
 
-            var loaded = await LoadAsync(db, timer.InstanceId.Value, actor, cancellationToken);
+            var loaded = await runner.LoadAsync(db, timer.InstanceId.Value, actor, cancellationToken);
             await access.EnsureAsync(loaded.Instance.Id, loaded.Instance.Office, actor, "deadline waiver", cancellationToken);
             Bookmark? bookmark = null;
             if (timer.Status == TimerStatus.Pending)
@@ -271,7 +265,7 @@ public sealed class WorkflowRuntime(
 
     /// <summary>Runs the element of an incident again, once its cause is fixed.</summary>
     public Task<StepResult> RetryIncidentAsync(Guid incidentId, Actor actor, CancellationToken cancellationToken = default) =>
-        WithRetryAsync(async db =>
+        runner.WithRetryAsync(async db =>
         {
             var incident = await db.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken)
                 ?? throw new NotFoundException($"Incident {incidentId} does not exist.");
@@ -287,7 +281,7 @@ public sealed class WorkflowRuntime(
                 return await RetryTimerIncidentAsync(db, incident, actor, cancellationToken);
             }
 
-            var loaded = await LoadAsync(db, incident.InstanceId, actor, cancellationToken);
+            var loaded = await runner.LoadAsync(db, incident.InstanceId, actor, cancellationToken);
             var tracked = loaded.Incidents.Find(i => i.Id == incidentId)!;
             if (tracked.TokenId is null)
             {
@@ -299,12 +293,12 @@ public sealed class WorkflowRuntime(
             }
 
             await loaded.Step.SaveAsync(cancellationToken);
-            return Result(loaded);
+            return StepRunner.Result(loaded);
         }, "Someone else changed the instance at the same moment; try the retry again", cancellationToken);
 
     /// <summary>A timer whose fire job kept failing: record an incident instead of trying forever.</summary>
     public Task RaiseTimerIncidentAsync(Guid timerId, string message, CancellationToken cancellationToken = default) =>
-        WithRetryAsync(async db =>
+        runner.WithRetryAsync(async db =>
         {
             var timer = await db.Timers.AsNoTracking().FirstOrDefaultAsync(t => t.Id == timerId, cancellationToken);
             if (timer?.InstanceId is null || await db.Incidents.AnyAsync(i => i.TimerId == timerId && i.ResolvedAt == null, cancellationToken))
@@ -338,103 +332,6 @@ public sealed class WorkflowRuntime(
             return 0;
         }, "The incident could not be recorded", cancellationToken);
 
-    // ---- internals ------------------------------------------------------------------------------------------------
-
-    private sealed record LoadedInstance(WorkflowInstance Instance, ProcessModel Model, InstanceStep Step, List<Bookmark> Bookmarks, List<Incident> Incidents);
-
-    private Task<LoadedInstance> LoadAsync(WorkflowsDbContext db, Guid instanceId, Actor actor, CancellationToken cancellationToken) =>
-        LoadAsync(db, instanceId, actor, cancellationToken, mustBeRunning: true)!;
-
-    /// <summary>Loads the instance with its bookmarks in one query, and its open incidents if it has any.</summary>
-    private async Task<LoadedInstance?> LoadAsync(WorkflowsDbContext db, Guid instanceId, Actor actor, CancellationToken cancellationToken, bool mustBeRunning) =>
-        await PrepareAsync(db, await CompiledQueries.InstanceWithBookmarks(db, instanceId, cancellationToken), instanceId, actor, cancellationToken, mustBeRunning);
-
-    /// <summary>Makes a step for an instance loaded with its bookmarks, loading its open incidents if it has any.</summary>
-    private async Task<LoadedInstance?> PrepareAsync(WorkflowsDbContext db, WorkflowInstance? instance, Guid instanceId, Actor actor, CancellationToken cancellationToken, bool mustBeRunning)
-    {
-        if (instance is null)
-        {
-            return mustBeRunning ? throw new NotFoundException($"Instance {instanceId} does not exist.") : null;
-        }
-
-        if (instance.Status != InstanceStatus.Running && mustBeRunning)
-        {
-            throw new ConflictException($"Instance {instanceId} has ended ({instance.Status}).");
-        }
-
-        var model = await ModelAsync(db, instance.DefinitionId, cancellationToken);
-        var bookmarks = instance.Bookmarks.ToList();
-        var incidents = instance.OpenIncidents > 0
-            ? await db.Incidents.Where(i => i.InstanceId == instanceId && i.ResolvedAt == null).ToListAsync(cancellationToken)
-            : [];
-        var step = new InstanceStep(stepServices, db, instance, model, bookmarks, incidents, actor, clock.GetCurrentInstant());
-        return new LoadedInstance(instance, model, step, bookmarks, incidents);
-    }
-
-    private async Task<ProcessModel> ModelAsync(WorkflowsDbContext db, Guid definitionId, CancellationToken cancellationToken)
-    {
-        if (models.TryGet(definitionId, out var cached))
-        {
-            return cached;
-        }
-
-        var xml = await db.Definitions.Where(d => d.Id == definitionId).Select(d => d.Xml).FirstAsync(cancellationToken);
-        return models.Get(definitionId, xml);
-    }
-
-    private static async Task<WorkflowDefinition> LatestPublishedAsync(WorkflowsDbContext db, string key, CancellationToken cancellationToken) =>
-        await CompiledQueries.LatestPublished(db, key, cancellationToken)
-        ?? throw new NotFoundException($"Workflow '{key}' has no published version.");
-
-    private async Task<StepResult> StartAtAsync(
-        WorkflowsDbContext db,
-        WorkflowDefinition definition,
-        ProcessModel model,
-        StartEventNode start,
-        JsonObject? variables,
-        string? correlationId,
-        string? office,
-        Actor actor,
-        Func<StepTransaction, CancellationToken, Task>? alsoSave,
-        CancellationToken cancellationToken,
-        string? businessKey = null)
-    {
-        if (correlationId is { Length: > 200 })
-        {
-            throw new BadRequestException("The correlation id may be at most 200 characters.");
-        }
-
-        if (businessKey is { Length: > 200 })
-        {
-            throw new BadRequestException("The business key may be at most 200 characters.");
-        }
-
-        var now = clock.GetCurrentInstant();
-        var instance = new WorkflowInstance
-        {
-            Id = Guid.CreateVersion7(now.ToDateTimeOffset()),
-            DefinitionId = definition.Id,
-            DefinitionKey = definition.Key,
-            DefinitionVersion = definition.Version!.Value,
-            CorrelationId = correlationId,
-            BusinessKey = businessKey,
-            Office = office,
-            Status = InstanceStatus.Running,
-            StartedAt = now,
-            StartedBy = actor.UserId,
-        };
-        db.Instances.Add(instance);
-        var step = new InstanceStep(stepServices, db, instance, model, [], [], actor, now);
-        if (alsoSave is not null)
-        {
-            step.AlsoSave(alsoSave);
-        }
-
-        await step.StartAsync(start, variables, cancellationToken);
-        await step.SaveAsync(cancellationToken);
-        return new StepResult(instance.Id, instance.Status, step.CreatedTasks.Select(t => t.Id).ToList());
-    }
-
     private async Task<StepResult?> MessageStartAsync(WorkflowsDbContext db, string messageName, JsonObject? payload, string? correlationId, Actor actor, CancellationToken cancellationToken)
     {
         var published = await db.Definitions.AsNoTracking()
@@ -444,7 +341,7 @@ public sealed class WorkflowRuntime(
         var candidates = new List<(Guid Id, StartEventNode Start, ProcessModel Model)>();
         foreach (var latest in published.GroupBy(d => d.Key).Select(g => g.MaxBy(d => d.Version)!))
         {
-            var model = await ModelAsync(db, latest.Id, cancellationToken);
+            var model = await runner.ModelAsync(db, latest.Id, cancellationToken);
             var start = model.MessageStartEvents.FirstOrDefault(s => ((MessageTrigger)s.Trigger!).MessageName == messageName);
             if (start is not null)
             {
@@ -467,34 +364,31 @@ public sealed class WorkflowRuntime(
         MessagePayload.EnsureDeclared(payload, [trigger], messageName, access.Options.ProtectedVariables, startModel.AnchorVariables);
         var office = access.StartOffice(null, actor);
         var definition = await db.Definitions.AsNoTracking().FirstAsync(d => d.Id == id, cancellationToken);
-        return await StartAtAsync(db, definition, startModel, startEvent, MessagePayload.Declared(payload, trigger), correlationId, office, actor, alsoSave: null, cancellationToken);
+        return await runner.StartAtAsync(db, definition, startModel, startEvent, MessagePayload.Declared(payload, trigger), correlationId, office, actor, alsoSave: null, cancellationToken);
     }
 
     private async Task<TimerFireOutcome> FireStartTimerAsync(WorkflowsDbContext db, WorkflowTimer timer, CancellationToken cancellationToken)
     {
         var definition = await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == timer.DefinitionId, cancellationToken);
         var now = clock.GetCurrentInstant();
-        timer.FiredAt = now;
         if (definition is null || definition.Status != DefinitionStatus.Published)
         {
-            timer.Status = TimerStatus.Cancelled;
-            timer.CancelledBecause = TimerCancellation.Replaced;
-            timer.Version++;
+            timer.Cancel(TimerCancellation.Replaced, now);
             await db.SaveChangesAsync(cancellationToken);
             return TimerFireOutcome.Stale;
         }
 
-        if (!TimerSchedule.TryScheduleNextRepetition(timer, now))
-        {
-            timer.Status = TimerStatus.Fired;
-            timer.Version++;
-        }
-
+        timer.Fire(now);
         var model = models.Get(definition);
         var start = (StartEventNode)model.Node(timer.ElementId);
-        await StartAtAsync(db, definition, model, start, variables: null, correlationId: null, office: null, Actor.System, alsoSave: null, cancellationToken);
+        await runner.StartAtAsync(db, definition, model, start, variables: null, correlationId: null, office: null, Actor.System, alsoSave: null, cancellationToken);
+        await ReleaseIfArmedAgainAsync(db, timer, cancellationToken);
         return TimerFireOutcome.Fired;
     }
+
+    /// <summary>A cycle that moved on to its next occurrence is claimed afresh by the sweep, not after the fired one's lease.</summary>
+    private Task ReleaseIfArmedAgainAsync(WorkflowsDbContext db, WorkflowTimer timer, CancellationToken cancellationToken) =>
+        timer.Status == TimerStatus.Pending ? leases.ReleaseAsync(db, timer.Id, cancellationToken) : Task.CompletedTask;
 
     private async Task<StepResult> RetryTimerIncidentAsync(WorkflowsDbContext db, Incident incident, Actor actor, CancellationToken cancellationToken)
     {
@@ -504,36 +398,17 @@ public sealed class WorkflowRuntime(
         var instance = await db.Instances.FirstAsync(i => i.Id == incident.InstanceId, cancellationToken);
         instance.OpenIncidents = Math.Max(0, instance.OpenIncidents - 1);
         instance.Revision++;
-        await db.Timers.Where(t => t.Id == incident.TimerId).ExecuteUpdateAsync(s => s
-            .SetProperty(t => t.Attempts, 0)
-            .SetProperty(t => t.LockedUntil, (DateTime?)null)
-            .SetProperty(t => t.LastError, (string?)null), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return new StepResult(instance.Id, instance.Status, []);
-    }
-
-    private static StepResult Result(LoadedInstance loaded) =>
-        new(loaded.Instance.Id, loaded.Instance.Status, loaded.Step.CreatedTasks.Select(t => t.Id).ToList());
-
-    private async Task<T> WithRetryAsync<T>(Func<WorkflowsDbContext, Task<T>> attempt, string conflictMessage, CancellationToken cancellationToken)
-    {
-        var maxAttempts = Math.Max(1, options.Value.MaxAttempts);
-        for (var attemptNumber = 1; ; attemptNumber++)
+        var timer = await db.Timers.FirstAsync(t => t.Id == incident.TimerId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (timer.Status == TimerStatus.Pending)
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            try
-            {
-                return await attempt(db);
-            }
-            catch (DbUpdateConcurrencyException) when (attemptNumber < maxAttempts)
-            {
-                logger.LogDebug("Optimistic concurrency conflict, attempt {Attempt} of {Max}; retrying.", attemptNumber, maxAttempts);
-                await Task.Delay(Random.Shared.Next(1, 10 * attemptNumber), cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw new ConflictException(conflictMessage + ".");
-            }
+            // A new version, whose attempts the sweep counts afresh; a job still queued for the old one is stale.
+            timer.Rearm();
+            await leases.ReleaseAsync(db, timer.Id, cancellationToken);
         }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new StepResult(instance.Id, instance.Status, []);
     }
 }

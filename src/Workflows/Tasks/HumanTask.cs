@@ -2,13 +2,6 @@ using NodaTime;
 
 namespace Verkstallighet.Workflows.Tasks;
 
-public enum HumanTaskStatus
-{
-    Open,
-    Completed,
-    Cancelled,
-}
-
 /// <summary>A task in the inbox, opened by a human activity. Claimed means it has an assignee.</summary>
 public sealed class HumanTask
 {
@@ -58,4 +51,15 @@ public sealed class HumanTask
 
     /// <summary>Bumped by every change; a client that sends an older version gets 409.</summary>
     public int Version { get; set; }
+
+    /// <summary>The task is done: the data it was completed with is kept, and its holder is who completed it if nobody held it.</summary>
+    public void Complete(string by, string data, Instant at)
+    {
+        Status = HumanTaskStatus.Completed;
+        CompletedAt = at;
+        CompletedBy = by;
+        Assignee ??= by;
+        Data = data;
+        Version++;
+    }
 }

@@ -4,6 +4,7 @@ using Verkstallighet.Workflows.Access;
 using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Journal;
 using Verkstallighet.Workflows.Persistence;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Workflows.Tasks;
 
@@ -29,7 +30,7 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowsDbContext> contexts, In
 
         var after = TaskCursor.Decode(query);
         var limit = Math.Clamp(query.Limit, 1, TaskListQuery.MaxLimit);
-        var (sql, parameters) = TaskListSql.Build(query, actor, roles, DeadlineCalculator.Today(clock.GetCurrentInstant()), after, limit + 1);
+        var (sql, parameters) = TaskListSql.Build(query, actor, roles, Stockholm.DateOf(clock.GetCurrentInstant()), after, limit + 1);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var tasks = await db.Tasks.FromSqlRaw(sql, parameters).AsNoTracking().ToListAsync(cancellationToken);
         var next = tasks.Count > limit ? TaskCursor.After(tasks[limit - 1], query.Sort).Encode(query) : null;

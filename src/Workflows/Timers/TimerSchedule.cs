@@ -1,6 +1,5 @@
 using NodaTime;
-using Verkstallighet.Workflows.Deadlines;
-using Verkstallighet.Workflows.Definitions;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Workflows.Timers;
 
@@ -9,7 +8,7 @@ internal static class TimerSchedule
 {
     public static void ApplyLiteral(WorkflowTimer timer, TimerSpec spec, Instant now)
     {
-        var zone = DeadlineCalculator.Stockholm;
+        var zone = Stockholm.Zone;
         switch (spec.Kind)
         {
             case TimerSpecKind.Duration:
@@ -38,35 +37,29 @@ internal static class TimerSchedule
     }
 
     /// <summary>
-    /// Moves a fired cycle timer to its next occurrence after <paramref name="now"/>. Occurrences missed while the clock
-    /// jumped are skipped, not replayed, and they use up the series' repetitions: <c>R3</c> never fires past its third
-    /// occurrence. False when no occurrence is left.
+    /// The next occurrence of a cycle timer after <paramref name="now"/>. Occurrences missed while the clock jumped are
+    /// skipped, not replayed, and they use up the series' repetitions: <c>R3</c> never fires past its third occurrence.
+    /// Null when no occurrence is left, or the timer is no cycle.
     /// </summary>
-    public static bool TryScheduleNextRepetition(WorkflowTimer timer, Instant now)
+    public static CycleRepetition? NextRepetition(WorkflowTimer timer, Instant now)
     {
         if (timer.CycleInterval is null || timer.CycleStart is not { } start || timer.RepeatsRemaining is <= 0
             || !IsoTime.TryParsePeriod(timer.CycleInterval, out var interval))
         {
-            return false;
+            return null;
         }
 
-        if (IsoTime.FirstOccurrenceAfter(start, interval, timer.CycleOccurrence + 1, now, DeadlineCalculator.Stockholm) is not var (occurrence, dueAt))
+        if (IsoTime.FirstOccurrenceAfter(start, interval, timer.CycleOccurrence + 1, now, Stockholm.Zone) is not var (occurrence, dueAt))
         {
-            return false; // the series runs past the end of the calendar
+            return null; // the series runs past the end of the calendar
         }
 
         var used = occurrence - timer.CycleOccurrence;
         if (timer.RepeatsRemaining is { } remaining && used > remaining)
         {
-            return false;
+            return null;
         }
 
-        timer.DueAt = dueAt;
-        timer.CycleOccurrence = occurrence;
-        timer.RepeatsRemaining -= used;
-        timer.Version++;
-        timer.LockedUntil = null;
-        timer.Attempts = 0;
-        return true;
+        return new CycleRepetition(occurrence, dueAt, timer.RepeatsRemaining - used);
     }
 }

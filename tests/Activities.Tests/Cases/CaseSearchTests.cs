@@ -3,6 +3,7 @@ using NodaTime;
 using Verkstallighet.Activities.Cases;
 using Verkstallighet.Activities.Tests.Support;
 using Verkstallighet.Workflows;
+using Verkstallighet.Workflows.Activities;
 
 namespace Verkstallighet.Activities.Tests.Cases;
 

@@ -3,6 +3,10 @@ using NodaTime;
 using Verkstallighet.Activities.Cases;
 using Verkstallighet.Activities.Tests.Support;
 using Verkstallighet.Workflows;
+using Verkstallighet.Workflows.Journal;
+using Verkstallighet.Workflows.Runtime;
+using Verkstallighet.Workflows.Tasks;
+using Verkstallighet.Workflows.Activities;
 
 namespace Verkstallighet.Activities.Tests.Cases;
 

@@ -2,6 +2,7 @@ using NodaTime;
 using Verkstallighet.Activities.Deadlines;
 using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Timers;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Activities.Tests.Deadlines;
 

@@ -5,6 +5,7 @@ using Verkstallighet.Activities.Misconduct;
 using Verkstallighet.Activities.Tests.Support;
 using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Deadlines;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Activities.Tests.Misconduct;
 
@@ -35,9 +36,9 @@ public sealed class MisconductReviewTests
         // Not reached since 31 January (the clock's today): the month is over when 28 February has ended.
         var timer = Assert.Single(await domain.Engine.PendingTimersAsync(), t => t.ElementId == "NotReachedForAMonth");
         Assert.Equal(new LocalDate(2026, 2, 28), timer.DueDate);
-        await domain.AdvanceToAsync(new LocalDateTime(2026, 2, 28, 23, 59).InZoneStrictly(DeadlineCalculator.Stockholm).ToInstant());
+        await domain.AdvanceToAsync(new LocalDateTime(2026, 2, 28, 23, 59).InZoneStrictly(Stockholm.Zone).ToInstant());
         await Assert.ThrowsAsync<InvalidOperationException>(() => domain.TaskAsync(caseId, "MisconductReview"));
-        await domain.AdvanceToAsync(new LocalDate(2026, 3, 1).AtStartOfDayInZone(DeadlineCalculator.Stockholm).ToInstant());
+        await domain.AdvanceToAsync(new LocalDate(2026, 3, 1).AtStartOfDayInZone(Stockholm.Zone).ToInstant());
 
         var byOfficer = await Assert.ThrowsAsync<ForbiddenException>(() => domain.CompleteAsync(caseId, "MisconductReview", new { reasons = "x", outcome = "NoAction" }, DomainEngine.Anna));
         var board = await domain.RefusedAsync(caseId, "MisconductReview", new { reasons = "Har inte hörsammat två kallelser.", outcome = "ReportToSupervisionBoard" }, DomainEngine.Bertil);

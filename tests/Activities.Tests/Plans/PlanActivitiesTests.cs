@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Verkstallighet.Activities.Plans;
 using Verkstallighet.Activities.Tests.Support;
 using Verkstallighet.Workflows;
+using Verkstallighet.Workflows.Activities;
 
 namespace Verkstallighet.Activities.Tests.Plans;
 

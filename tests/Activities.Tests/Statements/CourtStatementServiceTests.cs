@@ -5,6 +5,7 @@ using Verkstallighet.Activities.Cases;
 using Verkstallighet.Activities.Statements;
 using Verkstallighet.Activities.Tests.Support;
 using Verkstallighet.Workflows;
+using Verkstallighet.Workflows.Activities;
 
 namespace Verkstallighet.Activities.Tests.Statements;
 

@@ -7,6 +7,7 @@ using Verkstallighet.Activities.Persistence;
 using Verkstallighet.Tests.Support;
 using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Tasks;
+using Verkstallighet.Workflows.Activities;
 
 namespace Verkstallighet.Activities.Tests.Support;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Verkstallighet.Workflows.Hosting;
 using Verkstallighet.Activities.Deadlines;
 using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Activities;

@@ -15,7 +15,7 @@ public sealed class ActivityDescriptorTests
         Assert.Equal("Manuell uppgift", descriptor.DisplayName);
         Assert.Equal(ActivityKind.Human, descriptor.Kind);
         Assert.Equal(["assignee", "candidateRole", "instructions", "office", "outcomes"], descriptor.Inputs.Select(i => i.Name).Order());
-        Assert.Equal("Officer", descriptor.Input("candidateRole")!.Default);
+        Assert.Null(descriptor.Input("candidateRole")!.Default); // the engine names no role: the domain configures the default
         Assert.Equal(["outcome", "comment"], descriptor.Outputs.Select(o => o.Name));
         var form = descriptor.FormSchema!.AsObject();
         Assert.Equal("Utfall", (string?)form["properties"]!["outcome"]!["title"]);

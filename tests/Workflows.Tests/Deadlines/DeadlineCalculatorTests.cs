@@ -1,5 +1,6 @@
 using NodaTime;
 using Verkstallighet.Workflows.Deadlines;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Workflows.Tests.Deadlines;
 
@@ -17,7 +18,7 @@ public sealed class DeadlineCalculatorTests
     [InlineData("2026-12-15", "P30D", "2027-01-14")]
     public void DueDate_IsTheAnchorPlusThePeriod_TruncatedAtMonthEnd(string anchor, string period, string expected)
     {
-        Assert.True(Verkstallighet.Workflows.Timers.IsoTime.TryParsePeriod(period, out var parsed));
+        Assert.True(Verkstallighet.Workflows.Time.IsoTime.TryParsePeriod(period, out var parsed));
 
         var due = DeadlineCalculator.DueDate(LocalDate.FromDateTime(DateTime.Parse(anchor)), parsed, moveToNextWorkingDay: false);
 
@@ -54,7 +55,7 @@ public sealed class DeadlineCalculatorTests
     [Fact]
     public void Today_IsTheDateInStockholm()
     {
-        Assert.Equal(new LocalDate(2026, 3, 1), DeadlineCalculator.Today(Instant.FromUtc(2026, 2, 28, 23, 30)));
-        Assert.Equal(new LocalDate(2026, 2, 28), DeadlineCalculator.Today(Instant.FromUtc(2026, 2, 28, 22, 59)));
+        Assert.Equal(new LocalDate(2026, 3, 1), Stockholm.DateOf(Instant.FromUtc(2026, 2, 28, 23, 30)));
+        Assert.Equal(new LocalDate(2026, 2, 28), Stockholm.DateOf(Instant.FromUtc(2026, 2, 28, 22, 59)));
     }
 }

@@ -1,5 +1,6 @@
 using NodaTime;
 using Verkstallighet.Workflows.Deadlines;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Workflows.Tests.Deadlines;
 

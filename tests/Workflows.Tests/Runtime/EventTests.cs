@@ -4,6 +4,7 @@ using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Runtime;
 using Verkstallighet.Workflows.Tasks;
 using Verkstallighet.Workflows.Timers;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Workflows.Tests.Runtime;
 
@@ -201,7 +202,7 @@ public sealed class EventTests
         {
             engine.Clock.AdvanceTo(timer.DueAt);
             Assert.Equal(TimerFireOutcome.Fired, await engine.FireAsync(timer));
-            fired.Add(timer.DueAt.InZone(DeadlineCalculator.Stockholm).Date);
+            fired.Add(timer.DueAt.InZone(Stockholm.Zone).Date);
         }
 
         // 31 Jan, 28 Feb, 31 Mar: each occurrence is truncated at month end on its own (lag (1930:173) 1 §).

@@ -1,6 +1,7 @@
 using Verkstallighet.Tests.Support;
 using Verkstallighet.Workflows.Runtime;
 using Verkstallighet.Workflows.Tasks;
+using Verkstallighet.Workflows.Activities;
 
 namespace Verkstallighet.Workflows.Tests.Runtime;
 

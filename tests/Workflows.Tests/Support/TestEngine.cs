@@ -13,6 +13,8 @@ using Verkstallighet.Workflows.Persistence;
 using Verkstallighet.Workflows.Runtime;
 using Verkstallighet.Workflows.Tasks;
 using Verkstallighet.Workflows.Timers;
+using Verkstallighet.Workflows.Scheduling;
+using Verkstallighet.Workflows.Hosting;
 
 namespace Verkstallighet.Tests.Support;
 
@@ -70,7 +72,13 @@ public sealed class TestEngine : IAsyncDisposable
             ServerName = serverName,
         });
         builder.Services.AddActivity<FlakyActivity>();
-        builder.Services.Configure<InstanceAccessOptions>(access => access.AllOfficesRoles.UnionWith(["ProcessOwner", "Administrator"]));
+        // The engine's own role and office model for its tests; the domain's lives in src/Activities.
+        builder.Services.Configure<InstanceAccessOptions>(access =>
+        {
+            access.AllOfficesRoles.UnionWith(["ProcessOwner", "Administrator"]);
+            access.OfficeVariable = "office";
+        });
+        builder.Services.Configure<WorkflowRuntimeOptions>(runtime => runtime.DefaultCandidateRole = "Officer");
         builder.Services.AddSingleton(new DeadlineRuleSeed("TestMonth", "P1M", "Test 1 §", "En månad från ankaret.", new LocalDate(2000, 1, 1)));
         builder.Services.AddSingleton(new DeadlineRuleSeed("TestWorkingDay", "P1M", "Test 2 §", "En månad, flyttas till nästa arbetsdag.", new LocalDate(2000, 1, 1), MoveToNextWorkingDay: true));
         configure?.Invoke(builder.Services);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Persistence;
+using Verkstallighet.Workflows.Hosting;
 
 namespace Verkstallighet.Tests.Support;
 
@@ -108,7 +109,7 @@ public sealed class ThrowawayTestCluster(IReadOnlyList<Func<string, Task>> extra
     {
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).UseNodaTime().Build();
         var builder = new DbContextOptionsBuilder<WorkflowsDbContext>();
-        WorkflowsServiceCollectionExtensions.ConfigureDbContext(builder, dataSource);
+        WorkflowsDbContext.Configure(builder, dataSource);
         await using (var db = new WorkflowsDbContext(builder.Options))
         {
             await db.Database.MigrateAsync();

@@ -3,6 +3,7 @@ using NodaTime;
 using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Tasks;
 using Verkstallighet.Tests.Support;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Workflows.Tests.Tasks;
 
@@ -11,7 +12,7 @@ public sealed class TaskInboxListTests
 {
     private static readonly Instant Created = TestEngine.DefaultStart - Duration.FromDays(10);
 
-    private static readonly LocalDate Today = DeadlineCalculator.Today(TestEngine.DefaultStart);
+    private static readonly LocalDate Today = Stockholm.DateOf(TestEngine.DefaultStart);
 
     private static int sequence;
 

@@ -1,6 +1,7 @@
 using NodaTime;
 using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Timers;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Workflows.Tests.Timers;
 
@@ -34,7 +35,7 @@ public sealed class IsoTimeTests
     [InlineData("2026-07-01T09:30:00Z", "2026-07-01T09:30:00Z")]
     public void TryParseInstant_ReadsDatesAndLocalTimesInStockholm(string text, string expected)
     {
-        Assert.True(IsoTime.TryParseInstant(text, DeadlineCalculator.Stockholm, out var instant));
+        Assert.True(IsoTime.TryParseInstant(text, Stockholm.Zone, out var instant));
 
         Assert.Equal(NodaTime.Text.InstantPattern.General.Parse(expected).Value, instant);
     }
@@ -42,16 +43,16 @@ public sealed class IsoTimeTests
     [Fact]
     public void TryParseCycle_ReadsRepetitionsStartAndInterval()
     {
-        Assert.True(IsoTime.TryParseCycle("R3/2026-01-01T00:00:00Z/P1D", DeadlineCalculator.Stockholm, out var count, out var start, out var interval));
+        Assert.True(IsoTime.TryParseCycle("R3/2026-01-01T00:00:00Z/P1D", Stockholm.Zone, out var count, out var start, out var interval));
         Assert.Equal(3, count);
         Assert.Equal(Instant.FromUtc(2026, 1, 1, 0, 0), start);
         Assert.Equal(Period.FromDays(1), interval);
 
-        Assert.True(IsoTime.TryParseCycle("R/PT1H", DeadlineCalculator.Stockholm, out count, out start, out _));
+        Assert.True(IsoTime.TryParseCycle("R/PT1H", Stockholm.Zone, out count, out start, out _));
         Assert.Null(count);
         Assert.Null(start);
-        Assert.False(IsoTime.TryParseCycle("R0/P1D", DeadlineCalculator.Stockholm, out _, out _, out _));
-        Assert.False(IsoTime.TryParseCycle("every day", DeadlineCalculator.Stockholm, out _, out _, out _));
+        Assert.False(IsoTime.TryParseCycle("R0/P1D", Stockholm.Zone, out _, out _, out _));
+        Assert.False(IsoTime.TryParseCycle("every day", Stockholm.Zone, out _, out _, out _));
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public sealed class IsoTimeTests
     {
         var start = Instant.FromUtc(2026, 1, 31, 11, 0); // 12:00 in Stockholm
 
-        Assert.Equal(Instant.FromUtc(2026, 2, 28, 11, 0), IsoTime.Add(start, Period.FromMonths(1), DeadlineCalculator.Stockholm));
-        Assert.Equal(Instant.FromUtc(2026, 7, 31, 10, 0), IsoTime.Add(start, Period.FromMonths(6), DeadlineCalculator.Stockholm));
+        Assert.Equal(Instant.FromUtc(2026, 2, 28, 11, 0), IsoTime.Add(start, Period.FromMonths(1), Stockholm.Zone));
+        Assert.Equal(Instant.FromUtc(2026, 7, 31, 10, 0), IsoTime.Add(start, Period.FromMonths(6), Stockholm.Zone));
     }
 }

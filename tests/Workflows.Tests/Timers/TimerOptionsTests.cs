@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Verkstallighet.Tests.Support;
 using Verkstallighet.Workflows.Timers;
+using Verkstallighet.Workflows.Scheduling;
 
 namespace Verkstallighet.Workflows.Tests.Timers;
 

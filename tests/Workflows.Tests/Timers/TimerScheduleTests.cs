@@ -2,12 +2,13 @@ using NodaTime;
 using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Definitions;
 using Verkstallighet.Workflows.Timers;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Workflows.Tests.Timers;
 
 public sealed class TimerScheduleTests
 {
-    private static readonly DateTimeZone Stockholm = DeadlineCalculator.Stockholm;
+    private static readonly DateTimeZone Stockholm = Time.Stockholm.Zone;
 
     private static Instant Local(int year, int month, int day, int hour = 0) =>
         new LocalDateTime(year, month, day, hour, 0).InZoneStrictly(Stockholm).ToInstant();
@@ -24,7 +25,7 @@ public sealed class TimerScheduleTests
     private static List<Instant> FireUntilDone(WorkflowTimer timer)
     {
         var dueTimes = new List<Instant> { timer.DueAt };
-        while (TimerSchedule.TryScheduleNextRepetition(timer, timer.DueAt))
+        while (timer.Fire(timer.DueAt))
         {
             dueTimes.Add(timer.DueAt);
         }
@@ -68,10 +69,10 @@ public sealed class TimerScheduleTests
         var timer = CycleTimer("R4/2026-01-31T00:00/P1M", Local(2026, 1, 1));
 
         // Fired late, on 15 April: 28 Feb and 31 Mar are gone; the fourth and last occurrence, 30 April, is next.
-        Assert.True(TimerSchedule.TryScheduleNextRepetition(timer, Local(2026, 4, 15)));
+        Assert.True(timer.Fire(Local(2026, 4, 15)));
         Assert.Equal(Local(2026, 4, 30), timer.DueAt);
         Assert.Equal(0, timer.RepeatsRemaining);
-        Assert.False(TimerSchedule.TryScheduleNextRepetition(timer, timer.DueAt));
+        Assert.False(timer.Fire(timer.DueAt));
     }
 
     [Fact]
@@ -80,7 +81,7 @@ public sealed class TimerScheduleTests
         var timer = CycleTimer("R/2026-01-01T00:00/PT1M", Local(2026, 1, 1));
         var now = Local(2036, 1, 1) + Duration.FromSeconds(30);
 
-        Assert.True(TimerSchedule.TryScheduleNextRepetition(timer, now));
+        Assert.True(timer.Fire(now));
 
         Assert.Equal(Local(2036, 1, 1) + Duration.FromMinutes(1), timer.DueAt);
         Assert.Null(timer.RepeatsRemaining);
@@ -91,9 +92,9 @@ public sealed class TimerScheduleTests
     {
         var timer = CycleTimer("R/9999-10-31T00:00/P1M", Local(9999, 10, 1));
 
-        Assert.True(TimerSchedule.TryScheduleNextRepetition(timer, timer.DueAt));
+        Assert.True(timer.Fire(timer.DueAt));
         Assert.Equal(Local(9999, 11, 30), timer.DueAt);
-        Assert.True(TimerSchedule.TryScheduleNextRepetition(timer, timer.DueAt));
-        Assert.False(TimerSchedule.TryScheduleNextRepetition(timer, timer.DueAt));
+        Assert.True(timer.Fire(timer.DueAt));
+        Assert.False(timer.Fire(timer.DueAt));
     }
 }

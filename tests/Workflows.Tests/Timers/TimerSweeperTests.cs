@@ -6,6 +6,7 @@ using Npgsql;
 using Verkstallighet.Tests.Support;
 using Verkstallighet.Workflows.Journal;
 using Verkstallighet.Workflows.Timers;
+using Verkstallighet.Workflows.Scheduling;
 
 namespace Verkstallighet.Workflows.Tests.Timers;
 

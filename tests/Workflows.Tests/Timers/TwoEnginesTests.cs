@@ -8,6 +8,7 @@ using Verkstallighet.Workflows.Persistence;
 using Verkstallighet.Workflows.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Verkstallighet.Workflows.Timers;
+using Verkstallighet.Workflows.Scheduling;
 
 namespace Verkstallighet.Workflows.Tests.Timers;
 

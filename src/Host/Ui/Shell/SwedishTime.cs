@@ -8,7 +8,7 @@ namespace Verkstallighet.Host.Ui.Shell;
 /// <summary>Instants and dates as users read them: Swedish time (Europe/Stockholm), ISO dates.</summary>
 public static class SwedishTime
 {
-    private static readonly DateTimeZone Stockholm = DeadlineCalculator.Stockholm;
+    private static readonly DateTimeZone Stockholm = Verkstallighet.Workflows.Time.Stockholm.Zone;
     private static readonly LocalDateTimePattern DateTime = LocalDateTimePattern.CreateWithInvariantCulture("yyyy-MM-dd HH:mm");
 
     public static string Format(Instant instant) => DateTime.Format(instant.InZone(Stockholm).LocalDateTime);

@@ -1,3 +1,5 @@
+using Verkstallighet.Workflows.Timers;
+
 namespace Verkstallighet.Workflows.Definitions;
 
 /// <summary>

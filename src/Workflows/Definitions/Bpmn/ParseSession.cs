@@ -1,5 +1,3 @@
-using Verkstallighet.Workflows.Access;
-
 namespace Verkstallighet.Workflows.Definitions;
 
 /// <summary>
@@ -38,5 +36,5 @@ internal sealed class ParseSession(IDefinitionEnvironment environment, ParseBudg
     public void Problem(string? elementId, string message) => Problems.Add(new ValidationProblem(elementId, message));
 
     /// <summary>Routing and identity variables, which only the code owning them sets.</summary>
-    public bool IsProtectedVariable(string name) => name == InstanceOffice.VariableName || Environment.IsProtectedVariable(name);
+    public bool IsProtectedVariable(string name) => Environment.IsProtectedVariable(name);
 }

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using NodaTime;
+using Verkstallighet.Workflows.Time;
 using Verkstallighet.Workflows.Timers;
 using static Verkstallighet.Workflows.Definitions.BpmnVocabulary;
 

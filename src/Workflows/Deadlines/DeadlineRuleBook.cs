@@ -1,0 +1,44 @@
+using NodaTime;
+using Verkstallighet.Workflows.Time;
+
+namespace Verkstallighet.Workflows.Deadlines;
+
+/// <summary>
+/// Every version of every deadline rule, read at one moment: a step looks its rules up here, in memory, so the token
+/// loop never waits for the database.
+/// </summary>
+public sealed class DeadlineRuleBook
+{
+    private readonly Dictionary<string, DeadlineRule[]> versionsByKey;
+
+    public DeadlineRuleBook(IEnumerable<DeadlineRule> rules)
+    {
+        versionsByKey = rules
+            .GroupBy(r => r.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Version).ToArray(), StringComparer.Ordinal);
+    }
+
+    public static DeadlineRuleBook Empty { get; } = new([]);
+
+    public IReadOnlyCollection<string> Keys => versionsByKey.Keys;
+
+    /// <summary>
+    /// The version in force on <paramref name="day"/>: the newest whose effective date has come. Before the first
+    /// version takes effect, that first version applies (a rule that exists always has a period). Null for an unknown key.
+    /// </summary>
+    public EffectiveDeadlineRule? Effective(string key, LocalDate day)
+    {
+        if (!versionsByKey.TryGetValue(key, out var versions))
+        {
+            return null;
+        }
+
+        var rule = Array.Find(versions, r => r.EffectiveFrom <= day) ?? versions[^1];
+        if (!IsoTime.TryParsePeriod(rule.Period, out var period, allowNegative: true) || period.HasTimeComponent)
+        {
+            throw new InvalidOperationException($"Deadline rule '{key}' version {rule.Version} has the period '{rule.Period}', which is not a date period such as P1M.");
+        }
+
+        return new EffectiveDeadlineRule(rule.Key, rule.Version, period, rule.MoveToNextWorkingDay, rule.LegalReference);
+    }
+}

@@ -1,0 +1,8 @@
+namespace Verkstallighet.Workflows.Tasks;
+
+public enum HumanTaskStatus
+{
+    Open,
+    Completed,
+    Cancelled,
+}

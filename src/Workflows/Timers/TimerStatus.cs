@@ -1,0 +1,8 @@
+namespace Verkstallighet.Workflows.Timers;
+
+public enum TimerStatus
+{
+    Pending,
+    Fired,
+    Cancelled,
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Verkstallighet.Workflows.Timers;
+
+internal sealed class WorkflowTimerConfiguration : IEntityTypeConfiguration<WorkflowTimer>
+{
+    public void Configure(EntityTypeBuilder<WorkflowTimer> e)
+    {
+        e.ToTable("timers");
+        e.HasStorageParameter("fillfactor", 70); // the sweep's lease update can then stay on the page (HOT)
+        e.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+        e.Property(t => t.CancelledBecause).HasConversion<string>().HasMaxLength(30);
+        e.Property(t => t.ResolvedBecause).HasConversion<string>().HasMaxLength(30);
+        e.Ignore(t => t.IsWaived);
+        e.Property(t => t.Version).IsConcurrencyToken();
+        e.Property(t => t.LockedUntil).HasColumnType("timestamp with time zone");
+        e.HasIndex(t => t.DueAt).HasFilter("status = 'Pending'").HasDatabaseName("ix_timers_pending_due");
+        e.HasIndex(t => t.InstanceId);
+        e.HasIndex(t => t.BookmarkId);
+    }
+}
