@@ -30,24 +30,22 @@ public sealed class WorkflowSeeder(DefinitionService definitions, ILogger<Workfl
                 continue;
             }
 
-            var parsed = await definitions.ValidateAsync(xml, cancellationToken);
-            if (!parsed.IsValid)
-            {
-                logger.LogError("The shipped workflow {File} is not valid and was not seeded: {Problems}", Path.GetFileName(file),
-                    string.Join("; ", parsed.Problems.Select(p => $"{p.ElementId}: {p.Message}")));
-                continue;
-            }
-
-            if (await definitions.KeyExistsAsync(parsed.Key!, cancellationToken))
-            {
-                continue;
-            }
-
             try
             {
-                var published = await definitions.PublishAsync(xml, Seeder, cancellationToken);
-                logger.LogInformation("Seeded workflow {Key} version {Version} from {File}.", published.Key, published.Version, Path.GetFileName(file));
-                seeded++;
+                // One parse: validating, checking the key and publishing.
+                var (parsed, published) = await definitions.PublishIfNewAsync(xml, Seeder, cancellationToken);
+                if (!parsed.IsValid)
+                {
+                    logger.LogError("The shipped workflow {File} is not valid and was not seeded: {Problems}", Path.GetFileName(file),
+                        string.Join("; ", parsed.Problems.Select(p => $"{p.ElementId}: {p.Message}")));
+                    continue;
+                }
+
+                if (published is not null)
+                {
+                    logger.LogInformation("Seeded workflow {Key} version {Version} from {File}.", published.Key, published.Version, Path.GetFileName(file));
+                    seeded++;
+                }
             }
             catch (ConflictException)
             {

@@ -89,6 +89,28 @@ public sealed class DefinitionService(
             throw new DefinitionInvalidException(parsed.Problems);
         }
 
+        return await PublishParsedAsync(xml, parsed, actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// Publishes the document as the first version of its key unless the key is stored already, in any version or
+    /// status: what seeding shipped workflows needs, with the document parsed once. Returns what validation found, and
+    /// the published version, or null when the document has problems or its key exists.
+    /// </summary>
+    public async Task<(ParsedDefinition Parsed, WorkflowDefinition? Published)> PublishIfNewAsync(string xml, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var parsed = await ValidateAsync(xml, cancellationToken);
+        if (!parsed.IsValid || await KeyExistsAsync(parsed.Key!, cancellationToken))
+        {
+            return (parsed, null);
+        }
+
+        return (parsed, await PublishParsedAsync(xml, parsed, actor, cancellationToken));
+    }
+
+    /// <summary>Publishes a document validated just now, reusing its parse: its model is what the runtime will use.</summary>
+    private async Task<WorkflowDefinition> PublishParsedAsync(string xml, ParsedDefinition parsed, Actor actor, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var definition = await db.Definitions.FirstOrDefaultAsync(d => d.Key == parsed.Key && d.Status == DefinitionStatus.Draft, cancellationToken);
         if (definition is null)

@@ -90,4 +90,40 @@ public sealed class DefinitionServiceTests
         await Assert.ThrowsAsync<ConflictException>(() => engine.Definitions.RetireAsync("UserTask", 1));
         await Assert.ThrowsAsync<NotFoundException>(() => engine.Definitions.RetireAsync("UserTask", 7));
     }
+
+    [Fact]
+    public async Task EachWayOfPublishing_KeepsTheModelItValidated_SoTheDocumentIsNotParsedAgainToRunIt()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        var models = engine.Services.GetRequiredService<ProcessModelCache>();
+        await engine.Definitions.SaveDraftAsync(BpmnFiles.Read("user-task.bpmn"), Actors.ProcessOwner);
+
+        var fromDraft = await engine.Definitions.PublishDraftAsync("UserTask", Actors.ProcessOwner);
+        var direct = await engine.Definitions.PublishAsync(BpmnFiles.Read("exclusive.bpmn"), Actors.ProcessOwner);
+        var (_, seeded) = await engine.Definitions.PublishIfNewAsync(BpmnFiles.Read("timer-start.bpmn"), Actors.ProcessOwner);
+
+        foreach (var published in new[] { fromDraft, direct, seeded! })
+        {
+            Assert.True(models.TryGet(published.Id, out var model), $"Publishing {published.Key} left no model for its runtime, which would parse the document again.");
+            Assert.Equal(published.Key, model.Key);
+        }
+    }
+
+    [Fact]
+    public async Task PublishIfNew_PublishesAKeyOnce_AndReturnsTheProblemsOfAnInvalidDocument_StoringNothing()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        var xml = BpmnFiles.Read("user-task.bpmn");
+
+        var (first, published) = await engine.Definitions.PublishIfNewAsync(xml, Actors.ProcessOwner);
+        var (again, republished) = await engine.Definitions.PublishIfNewAsync(xml.Replace("Granska ärendet", "Ändrad"), Actors.ProcessOwner);
+        var (broken, notPublished) = await engine.Definitions.PublishIfNewAsync(BpmnFiles.Read("exclusive.bpmn").Replace("targetRef=\"Risk\"", "targetRef=\"Nowhere\""), Actors.ProcessOwner);
+
+        Assert.True(first.IsValid && again.IsValid);
+        Assert.Equal(1, published!.Version);
+        Assert.Null(republished);
+        Assert.Null(notPublished);
+        Assert.Contains(broken.Problems, p => p.ElementId == "f1");
+        Assert.Contains("Granska ärendet", Assert.Single(await engine.Definitions.ListAsync()).Xml);
+    }
 }
