@@ -19,21 +19,23 @@ public static class Kvfs2011DeadlineRules
     public const string ClientNotReached = "ClientNotReached";
     public const string CommunityServiceStart = "CommunityServiceStart";
 
+    private const string Shipped = "Levererad regel.";
+
     public static IReadOnlyList<DeadlineRuleSeed> All { get; } =
     [
         new(PlanEstablishment, "P1M", "KVFS 2011:5 16 § första stycket",
-            "Verkställighetsplanen ska upprättas inom en månad från övervakningens början.", InForce),
+            "Verkställighetsplanen ska upprättas inom en månad från övervakningens början.", InForce, ChangeReason: Shipped),
         new(PrisonPlanFollowUp, "P1M", "KVFS 2011:5 16 § första stycket",
-            "För villkorligt frigivna ska planen från anstalten följas upp inom en månad från övervakningens början.", InForce),
+            "För villkorligt frigivna ska planen från anstalten följas upp inom en månad från övervakningens början.", InForce, ChangeReason: Shipped),
         new(FirstFollowUp, "P6M", "KVFS 2011:5 16 § andra stycket",
-            "Planen ska följas upp minst inom sex månader från övervakningens början.", InForce),
+            "Planen ska följas upp minst inom sex månader från övervakningens början.", InForce, ChangeReason: Shipped),
         new(FollowUpAfterTransfer, "P4W", "KVFS 2011:5 16 § andra stycket",
-            "Planen ska följas upp inom fyra veckor efter överflyttning av övervakningen.", InForce),
+            "Planen ska följas upp inom fyra veckor efter överflyttning av övervakningen.", InForce, ChangeReason: Shipped),
         new(FollowUpBeforeEnd, "P0D", "KVFS 2011:5 16 § andra stycket",
-            "Planen ska följas upp inför övervakningens upphörande, senast den dag övervakningen upphör.", InForce),
+            "Planen ska följas upp inför övervakningens upphörande, senast den dag övervakningen upphör.", InForce, ChangeReason: Shipped),
         new(ClientNotReached, "P1M", "KVFS 2011:5 allmänna råd till 16 §",
-            "Om den dömde inte hörsammar kallelser eller inte gått att nå inom en månad bör misskötsamhetsbedömning göras.", InForce),
+            "Om den dömde inte hörsammar kallelser eller inte gått att nå inom en månad bör misskötsamhetsbedömning göras.", InForce, ChangeReason: Shipped),
         new(CommunityServiceStart, "P8W", "KVFS 2011:5 allmänna råd till 3 och 4 §§",
-            "Verkställighet av samhällstjänst bör normalt påbörjas inom åtta veckor efter att domen blivit verkställbar.", InForce),
+            "Verkställighet av samhällstjänst bör normalt påbörjas inom åtta veckor efter att domen blivit verkställbar.", InForce, ChangeReason: Shipped),
     ];
 }

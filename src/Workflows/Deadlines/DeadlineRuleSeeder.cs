@@ -12,10 +12,11 @@ public sealed record DeadlineRuleSeed(
     string LegalReference,
     string Description,
     LocalDate EffectiveFrom,
-    bool MoveToNextWorkingDay = false);
+    bool MoveToNextWorkingDay = false,
+    string ChangeReason = "Shipped rule.");
 
 /// <summary>Inserts the shipped rules whose keys are absent. Existing rules, and their later versions, are never touched.</summary>
-public sealed class DeadlineRuleSeeder(IDbContextFactory<WorkflowsDbContext> contexts, IEnumerable<DeadlineRuleSeed> seeds, IClock clock)
+public sealed class DeadlineRuleSeeder(IDbContextFactory<WorkflowsDbContext> contexts, IEnumerable<DeadlineRuleSeed> seeds, DeadlineRuleStore store, IClock clock)
 {
     public async Task<int> SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -40,7 +41,7 @@ public sealed class DeadlineRuleSeeder(IDbContextFactory<WorkflowsDbContext> con
                 EffectiveFrom = seed.EffectiveFrom,
                 MoveToNextWorkingDay = seed.MoveToNextWorkingDay,
                 ChangedBy = "system",
-                ChangeReason = "Levererad regel.",
+                ChangeReason = seed.ChangeReason,
                 CreatedAt = clock.GetCurrentInstant(),
             });
             added++;
@@ -49,10 +50,12 @@ public sealed class DeadlineRuleSeeder(IDbContextFactory<WorkflowsDbContext> con
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            store.Invalidate();
         }
         catch (DbUpdateException)
         {
             // Another Host seeded the same rules at the same moment; theirs stand.
+            store.Invalidate();
             return 0;
         }
 

@@ -29,7 +29,7 @@ internal sealed class EventSubProcessStartBehavior : ElementBehavior
 
         var owner = step.NewToken(scope, eventSubProcess, via: null, enqueue: false);
         owner.Status = TokenStatus.Waiting;
-        var child = step.OpenScope(eventSubProcess.Id, scope, owner);
+        var child = step.Scopes.Open(eventSubProcess.Id, scope, owner);
         step.Leave(step.NewToken(child, start, via: null, enqueue: false), start);
         return Task.CompletedTask;
     }

@@ -46,6 +46,7 @@ internal sealed class InstanceStep
         Subscriptions = new Subscriptions(db, instance, bookmarks, Writer, Journal, new TimerFactory(instance, Variables, rules, now), now);
         Activities = new ActivityFactory(services, instance, Variables, actor, now, Effects);
         Cancellation = new TokenCancellation(this);
+        Scopes = new ScopeOpening(this);
     }
 
     public StepServices Services { get; }
@@ -76,6 +77,8 @@ internal sealed class InstanceStep
 
     public TokenCancellation Cancellation { get; }
 
+    public ScopeOpening Scopes { get; }
+
     /// <summary>Domain data to write in this step's transaction (a case created with its workflow, say).</summary>
     public void AlsoSave(Func<StepTransaction, CancellationToken, Task> write) => Effects.AlsoSave.Add(write);
 
@@ -88,7 +91,7 @@ internal sealed class InstanceStep
         Variables.Merge(initialVariables);
         Variables.SetReceivedOn(start.Trigger, Now);
         Journal.Write(JournalKinds.InstanceStarted, start.Id, new { definition = Model.Key, version = Instance.DefinitionVersion, variables = initialVariables });
-        var root = OpenScope(Model.Root.Id, parent: null, owner: null);
+        var root = Scopes.Open(Model.Root.Id, parent: null, owner: null);
         Leave(NewToken(root, start, via: null, enqueue: false), start);
         await RunAsync(cancellationToken);
     }
@@ -131,28 +134,6 @@ internal sealed class InstanceStep
         await RunAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// Waives a deadline for a recorded reason: a pending timer is cancelled and the activity or scope it watches goes
-    /// on; a fired one keeps what it started and only stops counting as overdue.
-    /// </summary>
-    public void Waive(Bookmark? bookmark, WorkflowTimer timer, string reason)
-    {
-        var node = Model.Node(timer.ElementId);
-        if (node is not BoundaryEventNode and not StartEventNode)
-        {
-            throw new ConflictException($"The timer at '{node.DisplayName}' is not a deadline that can be waived: the workflow waits for it to continue.");
-        }
-
-        if (bookmark is not null)
-        {
-            Subscriptions.Remove(bookmark, cancelled: null);
-        }
-
-        var wasFired = timer.Status == TimerStatus.Fired;
-        timer.Waive(Actor.UserId, reason, Now);
-        Journal.Write(JournalKinds.DeadlineWaived, node.Id, new { timerId = timer.Id, rule = timer.DeadlineRuleKey, dueDate = timer.DueDate, reason, afterDueDate = wasFired });
-    }
-
     public async Task RetryAsync(Incident incident, CancellationToken cancellationToken)
     {
         Incidents.Resolve(incident);
@@ -174,15 +155,10 @@ internal sealed class InstanceStep
     }
 
     /// <summary>Re-runs a failed subscription of an event sub-process start (its incident has no token).</summary>
-    public Task RetrySubscriptionAsync(Incident incident, CancellationToken cancellationToken)
+    public void RetrySubscription(Incident incident)
     {
         Incidents.Resolve(incident);
-        if (State.Scope(incident.ScopeInstanceId) is { } scope && Model.Node(incident.ElementId) is StartEventNode start)
-        {
-            SubscribeEventSubProcess(scope, start);
-        }
-
-        return Task.CompletedTask;
+        Scopes.Resubscribe(incident);
     }
 
     public Task SaveAsync(CancellationToken cancellationToken)
@@ -228,20 +204,6 @@ internal sealed class InstanceStep
         }
 
         return token;
-    }
-
-    /// <summary>Opens a scope (the process, a sub-process) and subscribes the start events of its event sub-processes.</summary>
-    public ScopeInstance OpenScope(string scopeId, ScopeInstance? parent, Token? owner)
-    {
-        var scope = new ScopeInstance { Id = State.NewId("s"), ScopeId = scopeId, ParentId = parent?.Id, OwnerTokenId = owner?.Id };
-        State.Scopes.Add(scope);
-        var scopeModel = scopeId == Model.Root.Id ? Model.Root : ((SubProcessNode)Model.Node(scopeId)).Body;
-        foreach (var eventSubProcess in scopeModel.EventSubProcesses)
-        {
-            SubscribeEventSubProcess(scope, eventSubProcess.TriggerStart!);
-        }
-
-        return scope;
     }
 
     /// <summary>Moves a token out of a node along the flows its behaviour selects; forks for several, ends it for none.</summary>
@@ -324,15 +286,4 @@ internal sealed class InstanceStep
         Journal.Write(Cancellation.Terminated ? JournalKinds.InstanceTerminated : JournalKinds.InstanceCompleted, null, null);
     }
 
-    private void SubscribeEventSubProcess(ScopeInstance scope, StartEventNode start)
-    {
-        try
-        {
-            Subscriptions.Subscribe(start.Trigger!, start.Id, tokenId: null, scope.Id);
-        }
-        catch (ElementFailedException e)
-        {
-            Incidents.Raise(null, start, e.Message, leaving: false, scope.Id);
-        }
-    }
 }

@@ -15,7 +15,7 @@ internal sealed class SubProcessBehavior : ElementBehavior
         var subProcess = (SubProcessNode)node;
         token.Status = TokenStatus.Waiting;
         step.Subscriptions.SubscribeBoundaryEvents(token, subProcess);
-        var child = step.OpenScope(subProcess.Id, step.State.Scope(token.ScopeInstanceId), token);
+        var child = step.Scopes.Open(subProcess.Id, step.State.Scope(token.ScopeInstanceId), token);
         var start = subProcess.Body.NoneStartEvent!;
         step.Leave(step.NewToken(child, start, via: null, enqueue: false), start);
         return Task.CompletedTask;

@@ -166,23 +166,30 @@ public sealed class WorkflowRuntime(
                     : $"No instance with correlation '{correlationId}' is waiting for the message '{messageName}', and no workflow starts with it.");
             }
 
-            var loaded = await runner.LoadAsync(db, waiting[0], actor, cancellationToken);
-            await access.EnsureAsync(loaded.Instance.Id, loaded.Instance.Office, actor, what, cancellationToken);
-            var subscriptions = loaded.Bookmarks
-                .Where(b => b.Kind == BookmarkKind.Message && b.MessageName == messageName)
-                .OrderBy(b => b.CreatedAt).ThenBy(b => b.Id)
-                .ToList();
-            var triggers = subscriptions.ToDictionary(b => b.Id, b => MessagePayload.TriggerOf(loaded.Model.Node(b.ElementId)));
-            MessagePayload.EnsureDeclared(payload, triggers.Values, messageName, access.Options.ProtectedVariables, loaded.Model.AnchorVariables);
-            foreach (var subscription in subscriptions)
-            {
-                await loaded.Step.TriggerAsync(subscription, MessagePayload.Declared(payload, triggers[subscription.Id]), firedTimer: null, cancellationToken);
-            }
-
-            await loaded.Step.SaveAsync(cancellationToken);
-            await access.RecordAsync(loaded.Instance.Id, actor, InstanceAccessKind.Write, what, cancellationToken);
-            return StepRunner.Result(loaded);
+            return await DeliverAsync(db, waiting[0], messageName, payload, actor, cancellationToken);
         }, "Someone else changed the instance at the same moment; the message was not delivered. Try again", cancellationToken);
+    }
+
+    /// <summary>Triggers every subscription of one instance to the message, in the order they were made, with the payload each declares.</summary>
+    private async Task<StepResult> DeliverAsync(WorkflowsDbContext db, Guid instanceId, string messageName, JsonObject? payload, Actor actor, CancellationToken cancellationToken)
+    {
+        var what = $"message {messageName}";
+        var loaded = await runner.LoadAsync(db, instanceId, actor, cancellationToken);
+        await access.EnsureAsync(loaded.Instance.Id, loaded.Instance.Office, actor, what, cancellationToken);
+        var subscriptions = loaded.Bookmarks
+            .Where(b => b.Kind == BookmarkKind.Message && b.MessageName == messageName)
+            .OrderBy(b => b.CreatedAt).ThenBy(b => b.Id)
+            .ToList();
+        var triggers = subscriptions.ToDictionary(b => b.Id, b => MessagePayload.TriggerOf(loaded.Model.Node(b.ElementId)));
+        MessagePayload.EnsureDeclared(payload, triggers.Values, messageName, access.Options.ProtectedVariables, loaded.Model.AnchorVariables);
+        foreach (var subscription in subscriptions)
+        {
+            await loaded.Step.TriggerAsync(subscription, MessagePayload.Declared(payload, triggers[subscription.Id]), firedTimer: null, cancellationToken);
+        }
+
+        await loaded.Step.SaveAsync(cancellationToken);
+        await access.RecordAsync(loaded.Instance.Id, actor, InstanceAccessKind.Write, what, cancellationToken);
+        return StepRunner.Result(loaded);
     }
 
     /// <summary>Fires a timer if it is still pending at <paramref name="version"/>; a duplicate or stale call does nothing.</summary>
@@ -252,7 +259,7 @@ public sealed class WorkflowRuntime(
                     ?? throw new ConflictException("The deadline is no longer pending.");
             }
 
-            loaded.Step.Waive(bookmark, timer, reason.Trim());
+            DeadlineWaiver.Waive(loaded.Step, bookmark, timer, reason.Trim());
             if (alsoSave is not null)
             {
                 loaded.Step.AlsoSave(alsoSave);
@@ -278,14 +285,14 @@ public sealed class WorkflowRuntime(
 
             if (incident.TimerId is not null)
             {
-                return await RetryTimerIncidentAsync(db, incident, actor, cancellationToken);
+                return await TimerIncidents.RetryAsync(db, incident, actor, leases, clock.GetCurrentInstant(), cancellationToken);
             }
 
             var loaded = await runner.LoadAsync(db, incident.InstanceId, actor, cancellationToken);
             var tracked = loaded.Incidents.Find(i => i.Id == incidentId)!;
             if (tracked.TokenId is null)
             {
-                await loaded.Step.RetrySubscriptionAsync(tracked, cancellationToken);
+                loaded.Step.RetrySubscription(tracked);
             }
             else
             {
@@ -300,35 +307,7 @@ public sealed class WorkflowRuntime(
     public Task RaiseTimerIncidentAsync(Guid timerId, string message, CancellationToken cancellationToken = default) =>
         runner.WithRetryAsync(async db =>
         {
-            var timer = await db.Timers.AsNoTracking().FirstOrDefaultAsync(t => t.Id == timerId, cancellationToken);
-            if (timer?.InstanceId is null || await db.Incidents.AnyAsync(i => i.TimerId == timerId && i.ResolvedAt == null, cancellationToken))
-            {
-                return 0;
-            }
-
-            var instance = await db.Instances.FirstAsync(i => i.Id == timer.InstanceId, cancellationToken);
-            var now = clock.GetCurrentInstant();
-            db.Incidents.Add(new Incident
-            {
-                Id = Guid.CreateVersion7(),
-                InstanceId = instance.Id,
-                ElementId = timer.ElementId,
-                TimerId = timer.Id,
-                Message = message,
-                CreatedAt = now,
-            });
-            db.Journal.Add(new Journal.JournalEntry
-            {
-                InstanceId = instance.Id,
-                At = now,
-                Kind = Journal.JournalKinds.IncidentRaised,
-                ElementId = timer.ElementId,
-                Actor = Actor.System.UserId,
-                Data = System.Text.Json.JsonSerializer.Serialize(new { timerId, message }, Json.WorkflowJson.Options),
-            });
-            instance.OpenIncidents++;
-            instance.Revision++;
-            await db.SaveChangesAsync(cancellationToken);
+            await TimerIncidents.RaiseAsync(db, timerId, message, clock.GetCurrentInstant(), cancellationToken);
             return 0;
         }, "The incident could not be recorded", cancellationToken);
 
@@ -389,26 +368,4 @@ public sealed class WorkflowRuntime(
     /// <summary>A cycle that moved on to its next occurrence is claimed afresh by the sweep, not after the fired one's lease.</summary>
     private Task ReleaseIfArmedAgainAsync(WorkflowsDbContext db, WorkflowTimer timer, CancellationToken cancellationToken) =>
         timer.Status == TimerStatus.Pending ? leases.ReleaseAsync(db, timer.Id, cancellationToken) : Task.CompletedTask;
-
-    private async Task<StepResult> RetryTimerIncidentAsync(WorkflowsDbContext db, Incident incident, Actor actor, CancellationToken cancellationToken)
-    {
-        var tracked = await db.Incidents.FirstAsync(i => i.Id == incident.Id, cancellationToken);
-        tracked.ResolvedAt = clock.GetCurrentInstant();
-        tracked.ResolvedBy = actor.UserId;
-        var instance = await db.Instances.FirstAsync(i => i.Id == incident.InstanceId, cancellationToken);
-        instance.OpenIncidents = Math.Max(0, instance.OpenIncidents - 1);
-        instance.Revision++;
-        var timer = await db.Timers.FirstAsync(t => t.Id == incident.TimerId, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (timer.Status == TimerStatus.Pending)
-        {
-            // A new version, whose attempts the sweep counts afresh; a job still queued for the old one is stale.
-            timer.Rearm();
-            await leases.ReleaseAsync(db, timer.Id, cancellationToken);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new StepResult(instance.Id, instance.Status, []);
-    }
 }
