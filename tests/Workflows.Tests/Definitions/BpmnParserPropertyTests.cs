@@ -86,17 +86,4 @@ public sealed class BpmnParserPropertyTests
         Assert.Contains(messages, m => m.Contains("does not exist") || m.Contains("unique"));
         Assert.Contains(messages, m => m.Contains("not supported") || m.Contains("not part of the supported BPMN subset"));
     }
-
-    /// <summary>Knows every activity type (unknown ones as a manual task) and every deadline rule, so mutations get past them to the structure.</summary>
-    private sealed class AnyActivityEnvironment : IDefinitionEnvironment
-    {
-        private readonly ActivityRegistry activities = new([new(typeof(ManualTask)), new(typeof(SetVariable)), new(typeof(AddPeriodToDate))]);
-
-        public bool TryGetActivity(string type, out ActivityDescriptor descriptor) =>
-            activities.TryGet(type, out descriptor) || activities.TryGet(ManualTask.TypeName, out descriptor);
-
-        public bool DeadlineRuleExists(string key) => true;
-
-        public bool IsProtectedVariable(string name) => name == "caseId";
-    }
 }
