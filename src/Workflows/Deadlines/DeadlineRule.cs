@@ -14,8 +14,8 @@ public sealed class DeadlineRule
 
     public int Version { get; set; }
 
-    /// <summary>ISO 8601 period, e.g. P1M.</summary>
-    public required string Period { get; set; }
+    /// <summary>A date period, e.g. one month; stored as ISO 8601 text in the units it was given (P4W, not P28D).</summary>
+    public required Period Period { get; set; }
 
     public required string LegalReference { get; set; }
 

@@ -34,11 +34,11 @@ public sealed class DeadlineRuleBook
         }
 
         var rule = Array.Find(versions, r => r.EffectiveFrom <= day) ?? versions[^1];
-        if (!IsoTime.TryParsePeriod(rule.Period, out var period, allowNegative: true) || period.HasTimeComponent)
+        if (rule.Period.HasTimeComponent)
         {
-            throw new InvalidOperationException($"Deadline rule '{key}' version {rule.Version} has the period '{rule.Period}', which is not a date period such as P1M.");
+            throw new InvalidOperationException($"Deadline rule '{key}' version {rule.Version} has the period '{IsoTime.Format(rule.Period)}', which is not a date period such as P1M.");
         }
 
-        return new EffectiveDeadlineRule(rule.Key, rule.Version, period, rule.MoveToNextWorkingDay, rule.LegalReference);
+        return new EffectiveDeadlineRule(rule.Key, rule.Version, rule.Period, rule.MoveToNextWorkingDay, rule.LegalReference);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Workflows.Deadlines;
 
@@ -8,6 +9,7 @@ internal sealed class DeadlineRuleConfiguration : IEntityTypeConfiguration<Deadl
     public void Configure(EntityTypeBuilder<DeadlineRule> e)
     {
         e.ToTable("deadline_rules");
+        e.Property(r => r.Period).HasConversion(p => IsoTime.Format(p), text => IsoTime.ParseStoredPeriod(text));
         e.HasIndex(r => new { r.Key, r.Version }).IsUnique();
     }
 }

@@ -35,7 +35,7 @@ public sealed class DeadlineRuleSeeder(IDbContextFactory<WorkflowsDbContext> con
                 Id = Guid.CreateVersion7(),
                 Key = seed.Key,
                 Version = 1,
-                Period = seed.Period,
+                Period = period,
                 LegalReference = seed.LegalReference,
                 Description = seed.Description,
                 EffectiveFrom = seed.EffectiveFrom,

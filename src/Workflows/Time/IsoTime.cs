@@ -129,6 +129,16 @@ public static partial class IsoTime
         return TryParsePeriod(parts[^1], out interval) && interval != Period.Zero;
     }
 
+    /// <summary>
+    /// A period as ISO 8601 text, in the units it was given (<c>P4W</c> stays four weeks, as the regulation says it): how
+    /// periods are stored and shown. <see cref="ParseStoredPeriod"/> reads it back.
+    /// </summary>
+    public static string Format(Period period) => PeriodPattern.Roundtrip.Format(period);
+
+    /// <summary>A stored period; one that is not ISO 8601 is a corrupt row, not user input.</summary>
+    public static Period ParseStoredPeriod(string text) =>
+        TryParsePeriod(text, out var period, allowNegative: true) ? period : throw new FormatException($"'{text}' is not an ISO 8601 period.");
+
     /// <summary>Adds a period to an instant in local time, so that <c>P1M</c> is a calendar month in <paramref name="zone"/>.</summary>
     public static Instant Add(Instant from, Period period, DateTimeZone zone) =>
         from.InZone(zone).LocalDateTime.Plus(period).InZoneLeniently(zone).ToInstant();

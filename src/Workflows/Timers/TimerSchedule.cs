@@ -24,10 +24,10 @@ internal static class TimerSchedule
                 break;
             case TimerSpecKind.Cycle:
                 // R/start/interval fires first at its start; R/interval counts from now and fires first one interval later.
-                timer.CycleInterval = spec.Period!.ToString();
+                timer.CycleInterval = spec.Period;
                 timer.CycleStart = spec.CycleStart ?? now;
                 timer.CycleOccurrence = spec.CycleStart is null ? 1 : 0;
-                timer.DueAt = IsoTime.Occurrence(timer.CycleStart.Value, spec.Period, timer.CycleOccurrence, zone)
+                timer.DueAt = IsoTime.Occurrence(timer.CycleStart.Value, spec.Period!, timer.CycleOccurrence, zone)
                     ?? throw new ArgumentOutOfRangeException(nameof(spec), $"The cycle '{spec.Text}' starts outside the calendar.");
                 timer.RepeatsRemaining = spec.Repetitions - 1;
                 break;
@@ -43,8 +43,7 @@ internal static class TimerSchedule
     /// </summary>
     public static CycleRepetition? NextRepetition(WorkflowTimer timer, Instant now)
     {
-        if (timer.CycleInterval is null || timer.CycleStart is not { } start || timer.RepeatsRemaining is <= 0
-            || !IsoTime.TryParsePeriod(timer.CycleInterval, out var interval))
+        if (timer.CycleInterval is not { } interval || timer.CycleStart is not { } start || timer.RepeatsRemaining is <= 0)
         {
             return null;
         }

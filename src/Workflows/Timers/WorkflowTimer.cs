@@ -45,7 +45,7 @@ public sealed class WorkflowTimer
     /// <summary>For cycles: how many more times it fires after this one (null: unbounded).</summary>
     public int? RepeatsRemaining { get; set; }
 
-    public string? CycleInterval { get; set; }
+    public Period? CycleInterval { get; set; }
 
     /// <summary>
     /// For cycles: occurrence 0 of the series. Occurrence n is due at start + n × interval, each counted from the start

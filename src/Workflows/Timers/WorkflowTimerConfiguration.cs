@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Workflows.Timers;
 
@@ -8,6 +9,7 @@ internal sealed class WorkflowTimerConfiguration : IEntityTypeConfiguration<Work
     public void Configure(EntityTypeBuilder<WorkflowTimer> e)
     {
         e.ToTable("timers");
+        e.Property(t => t.CycleInterval).HasConversion(p => IsoTime.Format(p!), text => IsoTime.ParseStoredPeriod(text)); // EF converts no nulls
         e.HasStorageParameter("fillfactor", 70); // the sweep's lease update can then stay on the page (HOT)
         e.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
         e.Property(t => t.CancelledBecause).HasConversion<string>().HasMaxLength(30);

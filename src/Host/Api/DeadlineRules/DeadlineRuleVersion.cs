@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Verkstallighet.Workflows.Time;
 using Verkstallighet.Workflows.Persistence;
 using Verkstallighet.Workflows.Deadlines;
 
@@ -13,10 +14,10 @@ public sealed record DeadlineRuleVersion(
     public static async Task<List<DeadlineRuleVersion>> ListAsync(IDbContextFactory<WorkflowsDbContext> contexts, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.DeadlineRules.AsNoTracking()
-            .OrderBy(r => r.Key).ThenBy(r => r.Version)
-            .Select(r => new DeadlineRuleVersion(r.Key, r.Version, r.Period, r.LegalReference, r.Description, r.EffectiveFrom,
+        var rules = await db.DeadlineRules.AsNoTracking().OrderBy(r => r.Key).ThenBy(r => r.Version).ToListAsync(cancellationToken);
+        return rules
+            .Select(r => new DeadlineRuleVersion(r.Key, r.Version, IsoTime.Format(r.Period), r.LegalReference, r.Description, r.EffectiveFrom,
                 r.MoveToNextWorkingDay, r.ChangedBy, r.ChangeReason, r.CreatedAt))
-            .ToListAsync(cancellationToken);
+            .ToList();
     }
 }
