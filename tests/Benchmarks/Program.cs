@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using NodaTime;
 using Verkstallighet.Benchmarks;
 using Verkstallighet.Workflows;
+using Verkstallighet.Workflows.Access;
 using Verkstallighet.Workflows.Clock;
 using Verkstallighet.Workflows.Definitions;
 using Verkstallighet.Workflows.Persistence;
@@ -55,6 +56,9 @@ builder.Services.AddWorkflows(new WorkflowsOptions
     HangfireWorkers = options.Workers,
 });
 builder.Services.Configure<TimerOptions>(timers => timers.FireJobsPerBatch = options.FireJobsPerBatch);
+// The benchmark's own role and office model: its tasks are offered to officers, and expressions see the office.
+builder.Services.Configure<InstanceAccessOptions>(access => access.OfficeVariable = "office");
+builder.Services.Configure<WorkflowRuntimeOptions>(runtime => runtime.DefaultCandidateRole = "Officer");
 using var host = builder.Build();
 await host.Services.GetRequiredService<WorkflowsStartup>().InitializeAsync();
 await host.StartAsync();

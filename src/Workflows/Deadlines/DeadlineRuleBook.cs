@@ -18,8 +18,6 @@ public sealed class DeadlineRuleBook
             .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Version).ToArray(), StringComparer.Ordinal);
     }
 
-    public static DeadlineRuleBook Empty { get; } = new([]);
-
     public IReadOnlyCollection<string> Keys => versionsByKey.Keys;
 
     /// <summary>

@@ -50,9 +50,6 @@ public static partial class IsoTime
         return !HasNegativePart(period);
     }
 
-    /// <summary>True when the period has no hour, minute or second part.</summary>
-    public static bool IsDateOnly(Period period) => !period.HasTimeComponent;
-
     /// <summary>
     /// Parses a date (<c>2026-03-01</c>: the start of that day), a local date-time (<c>2026-03-01T10:00</c>), both in
     /// <paramref name="zone"/>, or an instant with offset (<c>2026-03-01T10:00:00Z</c>, <c>…+01:00</c>).
