@@ -124,6 +124,7 @@ public static class WorkflowsServiceCollectionExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseTypeResolver(MovedJobTypes.Resolve)
             .UseStorage(provider.GetRequiredService<JobStorage>()));
         // Registered before the Hangfire server, so it stops after it: the process leaves the lease holders last.
         services.AddHostedService<TimerLeaseHeartbeat>();
