@@ -1,11 +1,7 @@
-using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Schema;
 using System.Text.Json.Serialization;
-using NodaTime;
-using Verkstallighet.Workflows.Json;
 
 namespace Verkstallighet.Workflows.Activities;
 

@@ -1,9 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using System.Reflection;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using NodaTime;
 using Verkstallighet.Workflows.Json;
