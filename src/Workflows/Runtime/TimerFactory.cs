@@ -1,13 +1,13 @@
 using NodaTime;
 using Verkstallighet.Workflows.Deadlines;
-using Verkstallighet.Workflows.Time;
 using Verkstallighet.Workflows.Timers;
 
 namespace Verkstallighet.Workflows.Runtime;
 
 /// <summary>
-/// Makes the timer of a timer event from its <see cref="TimerSpec"/>: a deadline from its rule (looked up in the step's
-/// <see cref="DeadlineRuleBook"/>, never in the database) counted from a date variable, a duration from a date
+/// Makes the timer of a timer event from its <see cref="TimerSpec"/>: a deadline from the version of its rule in effect
+/// on its anchor date (looked up in the step's <see cref="DeadlineRuleBook"/>, never in the database) counted from that
+/// date variable, a duration from a date
 /// variable, or a literal duration, date or cycle.
 /// </summary>
 internal sealed class TimerFactory(WorkflowInstance instance, InstanceVariables variables, DeadlineRuleBook rules, Instant now)
@@ -25,10 +25,17 @@ internal sealed class TimerFactory(WorkflowInstance instance, InstanceVariables 
         switch (spec.Kind)
         {
             case TimerSpecKind.Deadline:
-                CountFrom(timer, spec.AnchorVariable!, elementId, Rule(spec));
+            {
+                var anchor = variables.ReadDate(spec.AnchorVariable!, elementId);
+                var rule = Rule(spec, anchor);
+                CountFrom(timer, spec.AnchorVariable!, anchor, rule.Period, rule.MoveToNextWorkingDay);
+                timer.DeadlineRuleKey = rule.Key;
+                timer.DeadlineRuleVersion = rule.Version;
                 break;
+            }
+
             case TimerSpecKind.Duration when spec.AnchorVariable is not null:
-                CountFrom(timer, spec.AnchorVariable, elementId, rule: null, spec.Period!);
+                CountFrom(timer, spec.AnchorVariable, variables.ReadDate(spec.AnchorVariable, elementId), spec.Period!, moveToNextWorkingDay: false);
                 break;
             default:
                 TimerSchedule.ApplyLiteral(timer, spec, now);
@@ -38,11 +45,15 @@ internal sealed class TimerFactory(WorkflowInstance instance, InstanceVariables 
         return timer;
     }
 
-    private EffectiveDeadlineRule Rule(TimerSpec spec)
+    /// <summary>
+    /// The rule version in effect on the anchor date, not on the day the step runs: a case's deadline does not depend on
+    /// when a step happened to run, and an anchor before a change keeps the period it had (as transition provisions say).
+    /// </summary>
+    private EffectiveDeadlineRule Rule(TimerSpec spec, LocalDate anchor)
     {
         try
         {
-            return rules.Effective(spec.DeadlineRule!, Stockholm.DateOf(now))
+            return rules.Effective(spec.DeadlineRule!, anchor)
                 ?? throw new ElementFailedException($"The deadline rule '{spec.DeadlineRule}' does not exist.");
         }
         catch (InvalidOperationException e)
@@ -51,13 +62,10 @@ internal sealed class TimerFactory(WorkflowInstance instance, InstanceVariables 
         }
     }
 
-    private void CountFrom(WorkflowTimer timer, string anchorVariable, string elementId, EffectiveDeadlineRule? rule, Period? period = null)
+    private static void CountFrom(WorkflowTimer timer, string anchorVariable, LocalDate anchor, Period period, bool moveToNextWorkingDay)
     {
-        var anchor = variables.ReadDate(anchorVariable, elementId);
-        timer.DueDate = DeadlineCalculator.DueDate(anchor, rule?.Period ?? period!, rule?.MoveToNextWorkingDay ?? false);
+        timer.DueDate = DeadlineCalculator.DueDate(anchor, period, moveToNextWorkingDay);
         timer.DueAt = DeadlineCalculator.OverdueAt(timer.DueDate.Value);
-        timer.DeadlineRuleKey = rule?.Key;
-        timer.DeadlineRuleVersion = rule?.Version;
         timer.AnchorVariable = anchorVariable;
         timer.AnchorDate = anchor;
     }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using NodaTime.Text;
 using Npgsql;
 using Verkstallighet.Workflows.Activities;
 using Verkstallighet.Workflows.Activities.Builtin;
@@ -51,22 +52,7 @@ public sealed class InstanceStepTests
     [Fact]
     public async Task TokenLoop_ReadsNothingFromTheDatabase_AndTasksInsideAScopeGetItsDeadline()
     {
-        var activities = new ActivityRegistry([new(typeof(ManualTask))]);
-        var model = BpmnParser.Parse(Model, new ValidationEnvironment(activities, new HashSet<string> { "TestMonth" })).Model!;
-        var rules = new DeadlineRuleBook([new DeadlineRule
-        {
-            Key = "TestMonth", Version = 1, Period = Period.FromMonths(1), LegalReference = "Test 1 §", Description = "En månad.",
-            EffectiveFrom = new LocalDate(2000, 1, 1), ChangedBy = "test", ChangeReason = "test",
-        }]);
-        await using var dataSource = new NpgsqlDataSourceBuilder("Host=127.0.0.1;Port=1;Timeout=1").UseNodaTime().Build();
-        var options = new DbContextOptionsBuilder<WorkflowsDbContext>();
-        WorkflowsDbContext.Configure(options, dataSource);
-        await using var db = new WorkflowsDbContext(options.Options);
-        var instance = new WorkflowInstance { Id = Guid.CreateVersion7(), DefinitionKey = "Deadlines", DefinitionVersion = 1, StartedBy = "anna" };
-        var services = new StepServices(activities, new ScriptSandbox(), new ServiceCollection().BuildServiceProvider(), "office", "Officer");
-        var step = new InstanceStep(services, db, instance, model, [], [], rules, Actor.System, Instant.FromUtc(2026, 1, 10, 9, 0));
-
-        await step.StartAsync(model.Root.NoneStartEvent!, new JsonObject { ["supervisionStart"] = "2026-01-31", ["skip"] = false }, CancellationToken.None);
+        var (step, db) = await StartAsync(Book(Rule(1, Period.FromMonths(1), new LocalDate(2000, 1, 1))), "2026-01-31", Instant.FromUtc(2026, 1, 10, 9, 0));
 
         Assert.Empty(db.ChangeTracker.Entries<Incident>().Select(e => e.Entity.Message));
         var timer = Assert.Single(db.ChangeTracker.Entries<WorkflowTimer>()).Entity;
@@ -74,5 +60,49 @@ public sealed class InstanceStepTests
         Assert.Equal(["Granskning", "Utkast"], step.CreatedTasks.Select(t => t.Title).Order());
         Assert.All(step.CreatedTasks, task => Assert.Equal(timer.DueDate, task.DueDate));
         Assert.All(step.CreatedTasks, task => Assert.Equal("Officer", task.CandidateRole));
+        await db.DisposeAsync();
     }
+
+    /// <summary>Issue 10: a deadline counts with the rule version in effect on its anchor date, whenever the step runs.</summary>
+    [Theory]
+    [InlineData("2026-05-31", "2026-06-30", 1)] // before the change: one month
+    [InlineData("2026-06-01", "2026-06-21", 2)] // from the change: 20 days
+    [InlineData("1999-12-31", "2000-01-31", 1)] // before the first version: the first version
+    public async Task DeadlineRule_InEffectOnTheAnchorDate_SetsTheDueDate_WhateverDayTheStepRuns(string anchor, string due, int version)
+    {
+        var book = Book(Rule(1, Period.FromMonths(1), new LocalDate(2000, 1, 1)), Rule(2, Period.FromDays(20), new LocalDate(2026, 6, 1)));
+        foreach (var now in new[] { Instant.FromUtc(2026, 5, 1, 9, 0), Instant.FromUtc(2027, 1, 1, 9, 0) })
+        {
+            var (_, db) = await StartAsync(book, anchor, now);
+
+            var timer = Assert.Single(db.ChangeTracker.Entries<WorkflowTimer>()).Entity;
+            Assert.Equal((LocalDatePattern.Iso.Parse(due).Value, version), (timer.DueDate!.Value, timer.DeadlineRuleVersion!.Value));
+            await db.DisposeAsync();
+        }
+    }
+
+    private static DeadlineRule Rule(int version, Period period, LocalDate effectiveFrom) => new()
+    {
+        Key = "TestMonth", Version = version, Period = period, LegalReference = "Test 1 §", Description = "En frist.",
+        EffectiveFrom = effectiveFrom, ChangedBy = "test", ChangeReason = "test",
+    };
+
+    private static DeadlineRuleBook Book(params DeadlineRule[] rules) => new(rules);
+
+    /// <summary>Starts the model in a step whose context points at a port nothing listens on: any query would fail.</summary>
+    private static async Task<(InstanceStep Step, WorkflowsDbContext Db)> StartAsync(DeadlineRuleBook rules, string supervisionStart, Instant now)
+    {
+        var activities = new ActivityRegistry([new(typeof(ManualTask))]);
+        var model = BpmnParser.Parse(Model, new ValidationEnvironment(activities, new HashSet<string> { "TestMonth" })).Model!;
+        var options = new DbContextOptionsBuilder<WorkflowsDbContext>();
+        WorkflowsDbContext.Configure(options, Unreachable);
+        var db = new WorkflowsDbContext(options.Options);
+        var instance = new WorkflowInstance { Id = Guid.CreateVersion7(), DefinitionKey = "Deadlines", DefinitionVersion = 1, StartedBy = "anna" };
+        var services = new StepServices(activities, new ScriptSandbox(), new ServiceCollection().BuildServiceProvider(), "office", "Officer");
+        var step = new InstanceStep(services, db, instance, model, [], [], rules, Actor.System, now);
+        await step.StartAsync(model.Root.NoneStartEvent!, new JsonObject { ["supervisionStart"] = supervisionStart, ["skip"] = false }, CancellationToken.None);
+        return (step, db);
+    }
+
+    private static readonly NpgsqlDataSource Unreachable = new NpgsqlDataSourceBuilder("Host=127.0.0.1;Port=1;Timeout=1").UseNodaTime().Build();
 }
