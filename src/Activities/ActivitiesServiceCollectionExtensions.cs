@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Verkstallighet.Workflows.Hosting;
@@ -13,7 +12,6 @@ using Verkstallighet.Activities.Plans;
 using Verkstallighet.Activities.Reports;
 using Verkstallighet.Activities.Statements;
 using Verkstallighet.Activities.Transfers;
-using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Access;
 using Verkstallighet.Workflows.Runtime;
 
@@ -64,15 +62,5 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddSingleton<OfficeReportQuery>();
         services.AddSingleton<VerkstallighetStartup>();
         return services;
-    }
-}
-
-/// <summary>Migrates the domain's schema at start.</summary>
-public sealed class VerkstallighetStartup(IDbContextFactory<VerkstallighetDbContext> contexts)
-{
-    public async Task InitializeAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
     }
 }

@@ -1,16 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using NodaTime;
 using Verkstallighet.Activities.Persistence;
 
 namespace Verkstallighet.Activities.Cases;
-
-/// <summary>A filter on the access log; every part is optional. <see cref="Before"/> is the keyset cursor (an entry id).</summary>
-public sealed record AccessLogFilter(Guid? CaseId, string? UserId, Instant? From, Instant? To, long? Before, int Limit);
-
-public sealed record AccessLogLine(long Id, Instant At, string UserId, Guid CaseId, string Kind, string What);
-
-/// <summary>One page of the access log, newest first; <see cref="NextBefore"/> asks for the next page, null on the last.</summary>
-public sealed record AccessLogPage(IReadOnlyList<AccessLogLine> Entries, long? NextBefore);
 
 /// <summary>Reads the access log for review (Brottsdatalagen expects it to be reviewed, not only written).</summary>
 public sealed class AccessLogQuery(IDbContextFactory<VerkstallighetDbContext> contexts)

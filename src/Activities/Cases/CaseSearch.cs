@@ -1,6 +1,5 @@
 using System.Globalization;
 using NodaTime;
-using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Activities;
 
 namespace Verkstallighet.Activities.Cases;
@@ -51,14 +50,3 @@ public sealed record CaseSearch(string? Text, long? Before = null, int Limit = C
 
     private static FormInvalidException Problem(string message) => new([new FieldProblem("text", message)]);
 }
-
-public enum CaseSearchKind
-{
-    All,
-    Name,
-    Number,
-    Personnummer,
-}
-
-/// <summary>One page of cases, newest first; <see cref="NextBefore"/> asks for the next page, null on the last.</summary>
-public sealed record CaseSearchPage(CaseSearchKind Kind, IReadOnlyList<CaseSummary> Cases, long? NextBefore);

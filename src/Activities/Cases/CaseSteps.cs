@@ -74,10 +74,3 @@ internal static class CaseSteps
             await db.SaveChangesAsync(cancellationToken);
         });
 }
-
-public static class AccessKinds
-{
-    public const string Read = "Read";
-    public const string Write = "Write";
-    public const string Denied = "Denied";
-}

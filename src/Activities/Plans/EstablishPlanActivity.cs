@@ -4,19 +4,9 @@ using NodaTime;
 using Verkstallighet.Activities.Cases;
 using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Activities;
-using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Activities.Plans;
-
-public enum PlanDecision
-{
-    /// <summary>Fastställ planen.</summary>
-    Establish,
-
-    /// <summary>Återsänd planen till handläggaren med en kommentar.</summary>
-    Return,
-}
 
 /// <summary>
 /// A chief establishes (fastställer) the submitted plan at a kollegium, whose date and participants are recorded, or

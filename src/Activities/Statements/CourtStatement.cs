@@ -2,15 +2,6 @@ using NodaTime;
 
 namespace Verkstallighet.Activities.Statements;
 
-public enum CourtStatementStatus
-{
-    /// <summary>Being written: the officer edits and saves it.</summary>
-    Draft,
-
-    /// <summary>Finalised: immutable, and printed as a PDF for the court.</summary>
-    Final,
-}
-
 /// <summary>
 /// A statement to the court in a criminal case about a client under supervision (yttrande i brottmål, the general
 /// advice to 5 kap. 9 § förordningen (1998:642)). A case has at most one draft at a time; each statement is numbered

@@ -5,13 +5,6 @@ using Verkstallighet.Workflows.Activities;
 
 namespace Verkstallighet.Activities.Transfers;
 
-public enum TransferDestination
-{
-    Any,
-    Office,
-    Country,
-}
-
 /// <summary>
 /// Moves the supervision to another office or abroad (16 §). A domestic transfer moves the case and its open tasks to
 /// the receiving office, whose officers then see and act on it; a transfer abroad ends the case here.

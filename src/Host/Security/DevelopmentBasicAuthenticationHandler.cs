@@ -1,6 +1,4 @@
-using Verkstallighet.Activities;
 using System.Net.Http.Headers;
-using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -48,25 +46,5 @@ public sealed class DevelopmentBasicAuthenticationHandler(
     {
         Response.Headers.WWWAuthenticate = "Basic realm=\"verkstallighet (development users, empty password)\"";
         return base.HandleChallengeAsync(properties);
-    }
-}
-
-public static class DevelopmentPrincipal
-{
-    public static ClaimsPrincipal For(DevelopmentUser user, string scheme)
-    {
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, user.UserName),
-            new(ClaimTypes.Name, user.UserName),
-            new("display_name", user.DisplayName),
-        };
-        claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        if (user.Office is not null)
-        {
-            claims.Add(new Claim(Roles.OfficeClaim, user.Office));
-        }
-
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 }

@@ -2,9 +2,6 @@ using Verkstallighet.Activities;
 
 namespace Verkstallighet.Host.Security;
 
-/// <summary>A user who signs in without a password in Development.</summary>
-public sealed record DevelopmentUser(string UserName, string DisplayName, string[] Roles, string? Office);
-
 /// <summary>
 /// The seeded users of Development. Chiefs are officers too, and each office has two, so the four-eyes rule can be tried
 /// on a plan that a chief drafted.

@@ -1,8 +1,5 @@
 namespace Verkstallighet.Workflows.Activities;
 
-/// <summary>A registration made by <c>AddActivity&lt;T&gt;()</c>.</summary>
-public sealed record ActivityRegistration(Type ActivityType);
-
 /// <summary>Every activity the engine can run, by type name.</summary>
 public sealed class ActivityRegistry
 {

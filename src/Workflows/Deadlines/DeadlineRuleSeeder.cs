@@ -5,16 +5,6 @@ using Verkstallighet.Workflows.Time;
 
 namespace Verkstallighet.Workflows.Deadlines;
 
-/// <summary>A deadline rule as shipped: the first version, inserted when its key is absent.</summary>
-public sealed record DeadlineRuleSeed(
-    string Key,
-    string Period,
-    string LegalReference,
-    string Description,
-    LocalDate EffectiveFrom,
-    bool MoveToNextWorkingDay = false,
-    string ChangeReason = "Shipped rule.");
-
 /// <summary>Inserts the shipped rules whose keys are absent. Existing rules, and their later versions, are never touched.</summary>
 public sealed class DeadlineRuleSeeder(IDbContextFactory<WorkflowsDbContext> contexts, IEnumerable<DeadlineRuleSeed> seeds, DeadlineRuleStore store, IClock clock)
 {

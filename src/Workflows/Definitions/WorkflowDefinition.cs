@@ -2,13 +2,6 @@ using NodaTime;
 
 namespace Verkstallighet.Workflows.Definitions;
 
-public enum DefinitionStatus
-{
-    Draft,
-    Published,
-    Retired,
-}
-
 /// <summary>
 /// One stored BPMN document. A key has at most one Draft, which has no version yet; publishing gives it the next
 /// version number, after which the row never changes again (except for retiring it).

@@ -2,13 +2,6 @@ using NodaTime;
 
 namespace Verkstallighet.Workflows.Runtime;
 
-public enum BookmarkKind
-{
-    Task,
-    Message,
-    Timer,
-}
-
 /// <summary>
 /// A point where an instance waits: an open human task, a message subscription or a pending timer. Resuming a
 /// bookmark is how the outside world moves an instance on.

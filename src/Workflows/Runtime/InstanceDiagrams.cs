@@ -5,19 +5,6 @@ using Verkstallighet.Workflows.Persistence;
 
 namespace Verkstallighet.Workflows.Runtime;
 
-/// <summary>An element of a process where an instance waits, with the name the diagram shows (the id when it has none).</summary>
-public sealed record WaitingElement(string Id, string Name);
-
-/// <summary>What a viewer needs to draw an instance: its own definition version's BPMN document and where it waits.</summary>
-public sealed record InstanceDiagram(
-    Guid InstanceId,
-    string DefinitionKey,
-    int DefinitionVersion,
-    string? ProcessName,
-    InstanceStatus Status,
-    string Xml,
-    IReadOnlyList<WaitingElement> WaitingAt);
-
 /// <summary>
 /// The diagram of an instance: the document of the version the instance runs on (not the latest), and the elements
 /// where its tokens wait. Reading it is reading the instance: the same office rule, and the read is recorded.

@@ -8,51 +8,6 @@ using Verkstallighet.Workflows.Deadlines;
 
 namespace Verkstallighet.Workflows.Runtime;
 
-/// <summary>An instance as the API shows it: where its tokens wait, its variables, tasks, timers and incidents.</summary>
-public sealed record InstanceView(
-    WorkflowInstance Instance,
-    JsonObject Variables,
-    IReadOnlyList<string> WaitingAt,
-    IReadOnlyList<HumanTask> OpenTasks,
-    IReadOnlyList<WorkflowTimer> PendingTimers,
-    IReadOnlyList<Incident> OpenIncidents);
-
-public enum DeadlineStatus
-{
-    /// <summary>Not due yet.</summary>
-    Pending,
-
-    /// <summary>What it watched was done in time.</summary>
-    Met,
-
-    /// <summary>Its due date has passed without it being met (its timer has fired, or is about to).</summary>
-    Overdue,
-
-    /// <summary>What it watched was done, but after the due date (its timer had fired).</summary>
-    MetLate,
-
-    /// <summary>Waived for a recorded reason.</summary>
-    Waived,
-
-    /// <summary>The work it watched was interrupted or the workflow ended first.</summary>
-    Cancelled,
-}
-
-/// <summary>A deadline of an instance: a timer from a deadline rule and an anchor date.</summary>
-public sealed record DeadlineView(
-    Guid Id,
-    string ElementId,
-    string Rule,
-    int? RuleVersion,
-    string? LegalReference,
-    string? Description,
-    string? AnchorVariable,
-    NodaTime.LocalDate? AnchorDate,
-    NodaTime.LocalDate DueDate,
-    DeadlineStatus Status,
-    string? WaivedBy,
-    string? WaiverReason);
-
 /// <summary>Read-only queries over instances and their journals.</summary>
 public sealed class InstanceQueries(IDbContextFactory<WorkflowsDbContext> contexts)
 {

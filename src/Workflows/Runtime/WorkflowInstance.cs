@@ -2,13 +2,6 @@ using NodaTime;
 
 namespace Verkstallighet.Workflows.Runtime;
 
-public enum InstanceStatus
-{
-    Running,
-    Completed,
-    Terminated,
-}
-
 /// <summary>A running (or finished) workflow. Its variables and token state are JSON documents.</summary>
 public sealed class WorkflowInstance
 {

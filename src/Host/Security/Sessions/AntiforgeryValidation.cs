@@ -25,10 +25,3 @@ public sealed class AntiforgeryValidation(IAntiforgery antiforgery) : IEndpointF
         return await next(context);
     }
 }
-
-public static class AntiforgeryValidationExtensions
-{
-    /// <summary>The endpoint accepts only forms with a valid antiforgery token.</summary>
-    public static RouteHandlerBuilder RequireAntiforgeryToken(this RouteHandlerBuilder endpoint) =>
-        endpoint.AddEndpointFilter<AntiforgeryValidation>();
-}

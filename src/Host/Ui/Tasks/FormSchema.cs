@@ -2,20 +2,6 @@ using System.Text.Json.Nodes;
 
 namespace Verkstallighet.Host.Ui.Tasks;
 
-/// <summary>What kind of input a JSON Schema node (as <c>FormSchemas</c> exports a form type) asks for.</summary>
-public enum SchemaFieldKind
-{
-    Text,
-    Choice,
-    Date,
-    Boolean,
-    Number,
-    Integer,
-    Table,
-    TextList,
-    Group,
-}
-
 /// <summary>Reading the parts of a form's JSON Schema that the generic form uses.</summary>
 public static class FormSchema
 {

@@ -3,15 +3,6 @@ using NodaTime;
 namespace Verkstallighet.Activities.Statements;
 
 /// <summary>
-/// Saves the draft. <see cref="Version"/> is the version the writer started from: 0 for a new draft (none stored yet),
-/// else the stored draft's version; anything else is a stale save and is refused.
-/// </summary>
-public sealed record SaveCourtStatementRequest(int? Version, string? CurrentSituation, string? SupervisionOutcome, string? ClientView, string? ContinuedSupervision);
-
-/// <summary>Finalises the stored draft at <see cref="Version"/>.</summary>
-public sealed record FinaliseCourtStatementRequest(int? Version);
-
-/// <summary>
 /// A statement as the officer sees it. A draft not stored yet (assembled from the case) has no number, version 0 and
 /// <see cref="Stored"/> false.
 /// </summary>

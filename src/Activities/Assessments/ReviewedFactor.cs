@@ -1,0 +1,3 @@
+namespace Verkstallighet.Activities.Assessments;
+
+public sealed record ReviewedFactor(RiskFactor Factor, string Assessment);

@@ -1,0 +1,3 @@
+namespace Verkstallighet.Activities.Cases;
+
+public sealed record CaseCreated(Guid CaseId, Guid InstanceId, string Workflow, IReadOnlyList<Guid> OpenedTaskIds);

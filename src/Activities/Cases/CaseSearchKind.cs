@@ -1,0 +1,9 @@
+namespace Verkstallighet.Activities.Cases;
+
+public enum CaseSearchKind
+{
+    All,
+    Name,
+    Number,
+    Personnummer,
+}

@@ -1,0 +1,8 @@
+namespace Verkstallighet.Activities.Cases;
+
+public enum CaseStatus
+{
+    Active,
+    TransferredAbroad,
+    Closed,
+}

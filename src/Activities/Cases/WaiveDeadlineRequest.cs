@@ -1,0 +1,3 @@
+namespace Verkstallighet.Activities.Cases;
+
+public sealed record WaiveDeadlineRequest(string? Reason);

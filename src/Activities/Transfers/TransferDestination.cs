@@ -1,0 +1,8 @@
+namespace Verkstallighet.Activities.Transfers;
+
+public enum TransferDestination
+{
+    Any,
+    Office,
+    Country,
+}

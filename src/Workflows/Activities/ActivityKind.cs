@@ -1,0 +1,7 @@
+namespace Verkstallighet.Workflows.Activities;
+
+public enum ActivityKind
+{
+    Human,
+    Automatic,
+}

@@ -1,0 +1,4 @@
+namespace Verkstallighet.Workflows.Activities;
+
+/// <summary>A registration made by <c>AddActivity&lt;T&gt;()</c>.</summary>
+public sealed record ActivityRegistration(Type ActivityType);

@@ -1,0 +1,8 @@
+namespace Verkstallighet.Workflows.Definitions;
+
+public enum DefinitionStatus
+{
+    Draft,
+    Published,
+    Retired,
+}

@@ -1,0 +1,8 @@
+namespace Verkstallighet.Workflows.Runtime;
+
+public enum InstanceStatus
+{
+    Running,
+    Completed,
+    Terminated,
+}
