@@ -26,6 +26,15 @@ public sealed class DeadlineRule
     /// <summary>Move a due date on a weekend or holiday to the next working day (lag (1930:173) 2 §).</summary>
     public bool MoveToNextWorkingDay { get; set; }
 
+    /// <summary>How long before the due date the officer is reminded; none when null.</summary>
+    public Period? ReminderLeadTime { get; set; }
+
+    /// <summary>
+    /// The version took effect on a day already past when it was made, and its author confirmed that on purpose (a
+    /// change that should have been entered earlier, say).
+    /// </summary>
+    public bool PastEffectiveDateConfirmed { get; set; }
+
     public required string ChangedBy { get; set; }
 
     public required string ChangeReason { get; set; }

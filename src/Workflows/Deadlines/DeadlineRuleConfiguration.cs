@@ -10,6 +10,7 @@ internal sealed class DeadlineRuleConfiguration : IEntityTypeConfiguration<Deadl
     {
         e.ToTable("deadline_rules");
         e.Property(r => r.Period).HasConversion(p => IsoTime.Format(p), text => IsoTime.ParseStoredPeriod(text));
+        e.Property(r => r.ReminderLeadTime).HasConversion(p => IsoTime.Format(p!), text => IsoTime.ParseStoredPeriod(text)); // EF converts no nulls
         e.HasIndex(r => new { r.Key, r.Version }).IsUnique();
     }
 }

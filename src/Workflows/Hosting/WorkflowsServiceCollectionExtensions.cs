@@ -92,6 +92,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddActivity<AddPeriodToDate>();
         services.AddSingleton<ProcessModelCache>();
         services.AddSingleton<DeadlineRuleStore>();
+        services.AddSingleton<DeadlineRuleVersions>();
         services.AddSingleton<DeadlineRuleSeeder>();
         services.AddSingleton<DefinitionService>();
         services.AddSingleton<WorkflowRuntime>();

@@ -24,6 +24,22 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Verkstallighet.Workflows.Clock.ClockState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<Instant>("Now")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("now");
+
+                    b.HasKey("Id")
+                        .HasName("pk_clock_state");
+
+                    b.ToTable("clock_state", "workflows");
+                });
+
             modelBuilder.Entity("Verkstallighet.Workflows.Deadlines.DeadlineRule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -68,10 +84,18 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("move_to_next_working_day");
 
+                    b.Property<bool>("PastEffectiveDateConfirmed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("past_effective_date_confirmed");
+
                     b.Property<string>("Period")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("period");
+
+                    b.Property<string>("ReminderLeadTime")
+                        .HasColumnType("text")
+                        .HasColumnName("reminder_lead_time");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer")
@@ -195,22 +219,6 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                         .HasDatabaseName("ix_journal_instance_id_id");
 
                     b.ToTable("journal", "workflows");
-                });
-
-            modelBuilder.Entity("Verkstallighet.Workflows.Persistence.ClockState", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    b.Property<Instant>("Now")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("now");
-
-                    b.HasKey("Id")
-                        .HasName("pk_clock_state");
-
-                    b.ToTable("clock_state", "workflows");
                 });
 
             modelBuilder.Entity("Verkstallighet.Workflows.Runtime.Bookmark", b =>
@@ -413,6 +421,32 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                     b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
                 });
 
+            modelBuilder.Entity("Verkstallighet.Workflows.Scheduling.TimerLeaseHolder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Instant>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<Instant>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_timer_lease_holders");
+
+                    b.ToTable("timer_lease_holders", "workflows");
+                });
+
             modelBuilder.Entity("Verkstallighet.Workflows.Tasks.HumanTask", b =>
                 {
                     b.Property<Guid>("Id")
@@ -524,32 +558,6 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                         .HasDatabaseName("ix_human_tasks_office_status");
 
                     b.ToTable("human_tasks", "workflows");
-                });
-
-            modelBuilder.Entity("Verkstallighet.Workflows.Timers.TimerLeaseHolder", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<Instant>("HeartbeatAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("heartbeat_at");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("name");
-
-                    b.Property<Instant>("StartedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("started_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_timer_lease_holders");
-
-                    b.ToTable("timer_lease_holders", "workflows");
                 });
 
             modelBuilder.Entity("Verkstallighet.Workflows.Timers.WorkflowTimer", b =>

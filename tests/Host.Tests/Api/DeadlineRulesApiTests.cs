@@ -1,0 +1,98 @@
+using System.Net;
+using NodaTime;
+using NodaTime.Text;
+using Verkstallighet.Host.Tests.Support;
+
+namespace Verkstallighet.Host.Tests.Api;
+
+/// <summary>Issue 10, point 1: administrators add rule versions; nothing is overwritten.</summary>
+public sealed class DeadlineRulesApiTests : IAsyncLifetime
+{
+    private const string Rule = "PlanEstablishment";
+    private HostFactory host = null!;
+
+    public async Task InitializeAsync() => host = await HostFactory.StartAsync();
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    private async Task<LocalDate> TodayAsync() =>
+        LocalDatePattern.Iso.Parse((string)(await (await host.As("david").GetAsync("/api/clock")).OkJsonAsync())["today"]!).Value;
+
+    private async Task<List<System.Text.Json.Nodes.JsonNode>> VersionsAsync() =>
+        (await (await host.As("david").GetAsync("/api/deadline-rules")).OkJsonAsync()).AsArray()
+            .Where(r => (string?)r!["key"] == Rule).Select(r => r!).ToList();
+
+    [Fact]
+    public async Task Administrator_AddsTheNextVersion_AndTheEarlierOneStaysAsItWas()
+    {
+        var from = (await TodayAsync()).PlusMonths(2);
+        var response = await host.As("david").PostJsonAsync($"/api/deadline-rules/{Rule}/versions", new
+        {
+            period = "P30D", effectiveFrom = LocalDatePattern.Iso.Format(from), moveToNextWorkingDay = true, reminderLeadTime = "P1W",
+            reason = "KVFS 2011:5 16 § i lydelse enligt ändringsföreskrift: 30 dagar.",
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var added = await response.OkJsonAsync();
+        Assert.Equal((2, "P30D", "P1W", "david", false), ((int)added["version"]!, (string?)added["period"], (string?)added["reminderLeadTime"],
+            (string?)added["changedBy"], (bool)added["pastEffectiveDateConfirmed"]!));
+        Assert.True((bool)added["moveToNextWorkingDay"]!);
+        var versions = await VersionsAsync();
+        Assert.Equal([1, 2], versions.Select(v => (int)v["version"]!));
+        Assert.Equal(("P1M", false), ((string?)versions[0]["period"], (bool)versions[0]["moveToNextWorkingDay"]!));
+    }
+
+    [Theory]
+    [InlineData("anna")]
+    [InlineData("bertil")]
+    [InlineData("cecilia")]
+    public async Task NoOneButAnAdministrator_AddsAVersion(string user)
+    {
+        var from = LocalDatePattern.Iso.Format((await TodayAsync()).PlusMonths(2));
+
+        await (await host.As(user).PostJsonAsync($"/api/deadline-rules/{Rule}/versions", new { period = "P30D", effectiveFrom = from, reason = "x" })).ProblemAsync(403);
+
+        Assert.Single(await VersionsAsync());
+    }
+
+    [Fact]
+    public async Task EffectiveDateInThePast_NeedsAnExplicitConfirmation_AndTheVersionRecordsIt()
+    {
+        var past = LocalDatePattern.Iso.Format((await TodayAsync()).PlusDays(-10));
+        var david = host.As("david");
+
+        var refused = await (await david.PostJsonAsync($"/api/deadline-rules/{Rule}/versions", new { period = "P30D", effectiveFrom = past, reason = "Sent införd." })).ProblemAsync(400);
+        Assert.NotNull(refused["errors"]!["confirmPastEffectiveDate"]);
+        Assert.Single(await VersionsAsync());
+
+        var confirmed = await (await david.PostJsonAsync($"/api/deadline-rules/{Rule}/versions",
+            new { period = "P30D", effectiveFrom = past, reason = "Sent införd.", confirmPastEffectiveDate = true })).OkJsonAsync();
+        Assert.True((bool)confirmed["pastEffectiveDateConfirmed"]!);
+    }
+
+    [Theory]
+    [InlineData("PT12H", "period")] // a deadline is counted in days, not hours
+    [InlineData("en månad", "period")]
+    [InlineData(null, "period")]
+    public async Task Version_WithoutADatePeriod_IsRefusedNamingTheField(string? period, string field)
+    {
+        var from = LocalDatePattern.Iso.Format((await TodayAsync()).PlusMonths(2));
+
+        var problem = await (await host.As("david").PostJsonAsync($"/api/deadline-rules/{Rule}/versions", new { period, effectiveFrom = from, reason = "x" })).ProblemAsync(400);
+
+        Assert.NotNull(problem["errors"]![field]);
+        Assert.Single(await VersionsAsync());
+    }
+
+    [Fact]
+    public async Task Version_WithoutAReasonOrDate_IsRefused_AndAnUnknownRuleIsNotFound()
+    {
+        var david = host.As("david");
+
+        var problem = await (await david.PostJsonAsync($"/api/deadline-rules/{Rule}/versions", new { period = "P30D" })).ProblemAsync(400);
+        Assert.NotNull(problem["errors"]!["reason"]);
+        Assert.NotNull(problem["errors"]!["effectiveFrom"]);
+
+        await (await david.PostJsonAsync("/api/deadline-rules/NoSuchRule/versions", new { period = "P30D", effectiveFrom = "2099-01-01", reason = "x" })).ProblemAsync(404);
+    }
+}
