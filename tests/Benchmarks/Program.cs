@@ -32,10 +32,15 @@ if (options is null)
           --fire-jobs-per-batch <j>  most fire jobs one sweep enqueues           (default 64, as the Host)
           --durable              PostgreSQL with fsync and synchronous commit on   (default: off, as in tests)
           --connection <string>  use this PostgreSQL instead of a throwaway cluster
-          --only <figure>        measure only starts, completions, timers, hangfire or inbox
+          --only <figure>        measure only starts, completions, timers, hangfire, inbox or parser
           --inbox-tasks <count>  open tasks over 10 offices for the inbox figure  (default 1000000)
         """);
     return 0;
+}
+
+if (options.Only == "parser")
+{
+    return ParserFigure.Run(); // no database: the parser alone
 }
 
 await using var cluster = options.Connection is null ? await LocalPostgresCluster.StartThrowawayAsync(durable: options.Durable) : null;
@@ -364,7 +369,7 @@ internal sealed record BenchmarkOptions(int N, int Concurrency, int Workers, boo
                 case "--durable": durable = true; break;
                 case "--connection": connection = args[++i]; break;
                 case "--warmup": warmUp = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                case "--only" when i + 1 < args.Length && args[i + 1] is "starts" or "completions" or "timers" or "hangfire" or "inbox": only = args[++i]; break;
+                case "--only" when i + 1 < args.Length && args[i + 1] is "starts" or "completions" or "timers" or "hangfire" or "inbox" or "parser": only = args[++i]; break;
                 case "--inbox-tasks": inboxTasks = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--fire-jobs-per-batch": fireJobsPerBatch = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: return null;
