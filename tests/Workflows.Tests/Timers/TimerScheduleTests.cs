@@ -8,7 +8,7 @@ namespace Verkstallighet.Workflows.Tests.Timers;
 
 public sealed class TimerScheduleTests
 {
-    private static readonly DateTimeZone Stockholm = Time.Stockholm.Zone;
+    private static readonly DateTimeZone Stockholm = global::Verkstallighet.Workflows.Time.Stockholm.Zone;
 
     private static Instant Local(int year, int month, int day, int hour = 0) =>
         new LocalDateTime(year, month, day, hour, 0).InZoneStrictly(Stockholm).ToInstant();
