@@ -15,7 +15,8 @@ public sealed class DeadlineRuleVersions(IDbContextFactory<WorkflowsDbContext> c
 {
     public async Task<DeadlineRule> AddAsync(string key, DeadlineRuleChange change, Actor author, CancellationToken cancellationToken = default)
     {
-        var (period, reminder) = Validate(change, clock.GetCurrentDate());
+        var today = clock.GetCurrentDate();
+        var (period, reminder) = Validate(change, today);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var latest = await db.DeadlineRules.AsNoTracking().Where(r => r.Key == key).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"Deadline rule '{key}' does not exist.");
@@ -30,7 +31,7 @@ public sealed class DeadlineRuleVersions(IDbContextFactory<WorkflowsDbContext> c
             EffectiveFrom = change.EffectiveFrom!.Value,
             MoveToNextWorkingDay = change.MoveToNextWorkingDay,
             ReminderLeadTime = reminder,
-            PastEffectiveDateConfirmed = change.EffectiveFrom < clock.GetCurrentDate(),
+            PastEffectiveDateConfirmed = change.EffectiveFrom < today,
             ChangedBy = author.UserId,
             ChangeReason = change.Reason!.Trim(),
             CreatedAt = clock.GetCurrentInstant(),

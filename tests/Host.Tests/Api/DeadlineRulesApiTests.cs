@@ -95,4 +95,17 @@ public sealed class DeadlineRulesApiTests : IAsyncLifetime
 
         await (await david.PostJsonAsync("/api/deadline-rules/NoSuchRule/versions", new { period = "P30D", effectiveFrom = "2099-01-01", reason = "x" })).ProblemAsync(404);
     }
+
+    [Theory]
+    [InlineData("{")]
+    [InlineData("""{ "period": "P30D", "effectiveFrom": "2026-13-40", "reason": "x" }""")]
+    [InlineData("""{ "period": 30, "effectiveFrom": "2099-01-01", "reason": "x" }""")]
+    public async Task MalformedBody_IsA400ProblemDetails_AndAddsNothing(string body)
+    {
+        var response = await host.As("david").PostAsync($"/api/deadline-rules/{Rule}/versions",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        await response.ProblemAsync(400);
+        Assert.Single(await VersionsAsync());
+    }
 }
