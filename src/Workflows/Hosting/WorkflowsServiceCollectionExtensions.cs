@@ -93,6 +93,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<ProcessModelCache>();
         services.AddSingleton<DeadlineRuleStore>();
         services.AddSingleton<DeadlineRuleVersions>();
+        services.AddSingleton<DeadlineRescheduling>();
         services.AddSingleton<DeadlineRuleSeeder>();
         services.AddSingleton<DefinitionService>();
         services.AddSingleton<WorkflowRuntime>();

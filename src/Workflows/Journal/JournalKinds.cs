@@ -16,6 +16,7 @@ public static class JournalKinds
     public const string TimerScheduled = "TimerScheduled";
     public const string TimerFired = "TimerFired";
     public const string DeadlineWaived = "DeadlineWaived";
+    public const string DeadlineRescheduled = "DeadlineRescheduled";
     public const string MessageReceived = "MessageReceived";
     public const string OfficeChanged = "OfficeChanged";
     public const string GatewayDecided = "GatewayDecided";
