@@ -47,6 +47,7 @@ public static class ActivitiesServiceCollectionExtensions
             // Officers and chiefs reach their own office's instances; process owners and administrators reach all.
             access.AllOfficesRoles.UnionWith([Roles.ProcessOwner, Roles.Administrator]);
             access.ChooseOfficeRoles.UnionWith([Roles.Chief, Roles.Administrator]);
+            access.RuleAdministratorRoles.Add(Roles.Administrator);
             access.ProtectedVariables.UnionWith(CaseVariables.Owned);
             // Tasks are routed to the case's office, and the workflows' expressions read it as this variable.
             access.OfficeVariable = CaseVariables.Office;

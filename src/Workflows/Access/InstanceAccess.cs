@@ -24,6 +24,15 @@ public sealed class InstanceAccess(IOptions<InstanceAccessOptions> options, IEnu
             : $"The instance belongs to the office {office}; you work at {actor.Office ?? "no office"}.";
     }
 
+    /// <summary>Throws a 403 unless <paramref name="actor"/> administers deadline rules (or is the engine itself).</summary>
+    public void EnsureRuleAdministrator(Actor actor, string what)
+    {
+        if (!ReferenceEquals(actor, Actor.System) && !actor.Roles.Any(Options.RuleAdministratorRoles.Contains))
+        {
+            throw new ForbiddenException($"Only an administrator may {what}.");
+        }
+    }
+
     /// <summary>Throws a 403 with the reason, after recording the refusal, unless <paramref name="actor"/> may reach the instance.</summary>
     public async Task EnsureAsync(Guid instanceId, string? office, Actor actor, string what, CancellationToken cancellationToken)
     {

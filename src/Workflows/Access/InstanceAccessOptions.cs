@@ -9,6 +9,12 @@ public sealed class InstanceAccessOptions
     /// <summary>Roles that reach instances of every office. Everyone else reaches the instances of their own office.</summary>
     public HashSet<string> AllOfficesRoles { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Roles that change deadline rules and apply a change to the pending deadlines of every office. Empty means no one
+    /// but the engine itself.
+    /// </summary>
+    public HashSet<string> RuleAdministratorRoles { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Roles that may start an instance at an office they name, rather than at their own.</summary>
     public HashSet<string> ChooseOfficeRoles { get; } = new(StringComparer.Ordinal);
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Npgsql;
+using Verkstallighet.Workflows.Access;
 using Verkstallighet.Workflows.Activities;
 using Verkstallighet.Workflows.Persistence;
 using Verkstallighet.Workflows.Time;
@@ -11,10 +12,11 @@ namespace Verkstallighet.Workflows.Deadlines;
 /// Makes new versions of deadline rules. Nothing is overwritten: a change is the next version, with its author, its
 /// reason and the day it takes effect; a new deadline counts with the version in effect on its anchor date.
 /// </summary>
-public sealed class DeadlineRuleVersions(IDbContextFactory<WorkflowsDbContext> contexts, DeadlineRuleStore store, ZonedClock clock)
+public sealed class DeadlineRuleVersions(IDbContextFactory<WorkflowsDbContext> contexts, DeadlineRuleStore store, ZonedClock clock, InstanceAccess access)
 {
     public async Task<DeadlineRule> AddAsync(string key, DeadlineRuleChange change, Actor author, CancellationToken cancellationToken = default)
     {
+        access.EnsureRuleAdministrator(author, "change a deadline rule");
         var today = clock.GetCurrentDate();
         var (period, reminder) = Validate(change, today);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

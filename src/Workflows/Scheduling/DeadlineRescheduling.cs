@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Npgsql;
+using Verkstallighet.Workflows.Access;
+using Verkstallighet.Workflows.Activities;
 using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Persistence;
 using Verkstallighet.Workflows.Runtime;
@@ -14,14 +16,16 @@ namespace Verkstallighet.Workflows.Scheduling;
 /// that stops half-way (a crash, say) has moved whole deadlines only; a new preview shows the rest, and applying it
 /// finishes the work, since every deadline is recomputed from its anchor and one that already moved no longer differs.
 /// </summary>
-public sealed class DeadlineRescheduling(IDbContextFactory<WorkflowsDbContext> contexts, DeadlineRuleStore store, ZonedClock clock)
+public sealed class DeadlineRescheduling(IDbContextFactory<WorkflowsDbContext> contexts, DeadlineRuleStore store, ZonedClock clock, InstanceAccess access)
 {
     public const int DefaultBatchSize = 5000;
 
     public int BatchSize { get; init; } = DefaultBatchSize;
 
-    public async Task<DeadlineChangeImpact> PreviewAsync(string key, int ruleVersion, DeadlineChangeScope scope, CancellationToken cancellationToken = default)
+    /// <summary>What applying version <paramref name="ruleVersion"/> with <paramref name="scope"/> would move now (administrators: it lists cases of every office).</summary>
+    public async Task<DeadlineChangeImpact> PreviewAsync(string key, int ruleVersion, DeadlineChangeScope scope, Actor actor, CancellationToken cancellationToken = default)
     {
+        access.EnsureRuleAdministrator(actor, "preview a deadline rule change");
         var (pending, moves) = await PlanAsync(key, ruleVersion, scope, cancellationToken);
         var today = clock.GetCurrentDate();
         return new DeadlineChangeImpact(
@@ -46,6 +50,12 @@ public sealed class DeadlineRescheduling(IDbContextFactory<WorkflowsDbContext> c
     public async Task<DeadlineChangeResult> ApplyAsync(
         string key, int ruleVersion, DeadlineChangeScope scope, string fingerprint, string reason, Actor actor, CancellationToken cancellationToken = default)
     {
+        access.EnsureRuleAdministrator(actor, "apply a deadline rule change");
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new FormInvalidException([new FieldProblem("reason", "Say why the pending deadlines move (the transition provision, say).")]);
+        }
+
         var (_, moves) = await PlanAsync(key, ruleVersion, scope, cancellationToken);
         if (!string.Equals(fingerprint, DeadlineMovePlan.Fingerprint(key, ruleVersion, scope, moves), StringComparison.Ordinal))
         {

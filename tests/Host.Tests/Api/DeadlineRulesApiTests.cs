@@ -108,4 +108,70 @@ public sealed class DeadlineRulesApiTests : IAsyncLifetime
         await response.ProblemAsync(400);
         Assert.Single(await VersionsAsync());
     }
+
+    /// <summary>
+    /// KVFS 2011:5 16 §: the plan within a month of the supervision's start, amended to 30 days from 1 January 2026. A case
+    /// started 31 January 2026 (the clock's first day) is due 28 February; with 30 days it is due 2 March.
+    /// </summary>
+    [Fact]
+    public async Task PreviewThenApply_MovesAPendingPlanDeadline_OnTheCasePage_AndAStalePreviewIs409()
+    {
+        var cases = await CaseHost.StartAsync();
+        await using var _ = cases;
+        var caseId = await cases.CreateCaseAsync(start: "2026-01-31");
+        await cases.DoAsync(caseId, "Assess", CaseHost.Assessment());
+        Assert.Equal("2026-02-28", (string?)(await cases.DeadlineAsync(caseId, Rule))["dueDate"]);
+        var david = cases.Host.As("david");
+        var added = await (await david.PostJsonAsync($"/api/deadline-rules/{Rule}/versions",
+            new { period = "P30D", effectiveFrom = "2026-01-01", reason = "16 § i ny lydelse: 30 dagar.", confirmPastEffectiveDate = true })).OkJsonAsync();
+        var version = (int)added["version"]!;
+
+        var preview = await (await david.PostJsonAsync($"/api/deadline-rules/{Rule}/versions/{version}/preview", new { scope = "Pending" })).OkJsonAsync();
+        Assert.Equal((1, 1), ((int)preview["pendingDeadlines"]!, (int)preview["moving"]!));
+        Assert.Equal(1, (int)preview["daysMoved"]!["2"]!);
+        Assert.Equal(1, (int)preview["byWorkflow"]!["Supervision"]!);
+        var fingerprint = (string)preview["fingerprint"]!;
+
+        await (await david.PostJsonAsync($"/api/deadline-rules/{Rule}/versions/{version}/apply",
+            new { scope = "Pending", fingerprint = "0000", reason = "Ny lydelse" })).ProblemAsync(409);
+        var noReason = await (await david.PostJsonAsync($"/api/deadline-rules/{Rule}/versions/{version}/apply",
+            new { scope = "Pending", fingerprint })).ProblemAsync(400);
+        Assert.NotNull(noReason["errors"]!["reason"]);
+        Assert.Equal("2026-02-28", (string?)(await cases.DeadlineAsync(caseId, Rule))["dueDate"]);
+
+        var applied = await (await david.PostJsonAsync($"/api/deadline-rules/{Rule}/versions/{version}/apply",
+            new { scope = "Pending", fingerprint, reason = "Ny lydelse av 16 §" })).OkJsonAsync();
+
+        Assert.Equal((1, 1), ((int)applied["moved"]!, (int)applied["instances"]!));
+        var deadline = await cases.DeadlineAsync(caseId, Rule);
+        Assert.Equal(("2026-03-02", version), ((string?)deadline["dueDate"], (int)deadline["ruleVersion"]!));
+        Assert.Equal("2026-03-02", (string?)(await cases.TaskAsync(caseId, "PlanDraft"))["dueDate"]);
+        var journal = (await cases.CaseAsync(caseId))["journal"]!.AsArray();
+        Assert.Contains(journal, line => (string?)line!["kind"] == "DeadlineRescheduled" && (string?)line["data"]!["reason"] == "Ny lydelse av 16 §");
+        await (await david.PostJsonAsync($"/api/deadline-rules/{Rule}/versions/{version}/apply",
+            new { scope = "Pending", fingerprint, reason = "En gång till" })).ProblemAsync(409);
+    }
+
+    [Theory]
+    [InlineData("{}", 400, "scope")]
+    [InlineData("""{ "scope": "Everything" }""", 400, null)]
+    [InlineData("""{ "scope": "Pending" }""", 409, null)] // version 1 is not the newest once version 2 exists
+    public async Task Preview_OfAnUnknownScopeOrAnOldVersion_IsRefused(string body, int status, string? field)
+    {
+        var david = host.As("david");
+        await (await david.PostJsonAsync($"/api/deadline-rules/{Rule}/versions",
+            new { period = "P30D", effectiveFrom = LocalDatePattern.Iso.Format((await TodayAsync()).PlusMonths(2)), reason = "Ny lydelse" })).OkJsonAsync();
+
+        var problem = await (await david.PostAsync($"/api/deadline-rules/{Rule}/versions/1/preview",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"))).ProblemAsync(status);
+
+        if (field is not null)
+        {
+            Assert.NotNull(problem["errors"]![field]);
+        }
+    }
+
+    [Fact]
+    public async Task Preview_OfAnUnknownRule_IsNotFound() =>
+        await (await host.As("david").PostJsonAsync("/api/deadline-rules/NoSuchRule/versions/1/preview", new { scope = "Pending" })).ProblemAsync(404);
 }

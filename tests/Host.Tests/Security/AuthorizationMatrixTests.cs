@@ -140,6 +140,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("GET /api/activities",                                     "200",     "200",     "200",       "200",        "401"),
         new("GET /api/deadline-rules",                                 "200",     "200",     "200",       "200",        "401"),
         new("POST /api/deadline-rules/{key}/versions",                 "403",     "403",     "403",       "400",        "401"),
+        new("POST /api/deadline-rules/{key}/versions/{version:int}/preview", "403", "403",   "403",       "400",        "401"),
+        new("POST /api/deadline-rules/{key}/versions/{version:int}/apply", "403",   "403",     "403",       "400",        "401"),
         new("GET /api/clock",                                          "200",     "200",     "200",       "200",        "401"),
         new("POST /api/clock/advance",                                 "403",     "403",     "403",       "400",        "401"),
         new("GET /api/access-log",                                     "403",     "403",     "403",       "200",        "401"),

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Npgsql;
+using Verkstallighet.Workflows.Activities;
 using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Journal;
 using Verkstallighet.Workflows.Runtime;
@@ -29,7 +30,7 @@ public sealed class DeadlineReschedulingTests
         var after = await engine.StartAsync("BoundaryTimer", new { supervisionStart = "2026-02-10" });
         var version = await NewVersionAsync(engine, "P30D", new LocalDate(2026, 2, 1));
 
-        var impact = await Rescheduling(engine).PreviewAsync("TestMonth", version, DeadlineChangeScope.Pending);
+        var impact = await Rescheduling(engine).PreviewAsync("TestMonth", version, DeadlineChangeScope.Pending, Administrator);
         Assert.Equal(2, impact.PendingDeadlines);
         Assert.Equal(1, impact.Moving);
         Assert.Equal(new Dictionary<int, int> { [2] = 1 }, impact.DaysMoved); // 10 Mar → 12 Mar
@@ -57,7 +58,7 @@ public sealed class DeadlineReschedulingTests
         var pending = await engine.StartAsync("BoundaryTimer", new { supervisionStart = "2026-02-10" });
         var version = await NewVersionAsync(engine, "P30D", new LocalDate(2026, 2, 1));
 
-        var impact = await Rescheduling(engine).PreviewAsync("TestMonth", version, DeadlineChangeScope.NewOnly);
+        var impact = await Rescheduling(engine).PreviewAsync("TestMonth", version, DeadlineChangeScope.NewOnly, Administrator);
         Assert.Equal(0, impact.Moving);
         var result = await Rescheduling(engine).ApplyAsync("TestMonth", version, DeadlineChangeScope.NewOnly, impact.Fingerprint, "Bara nya", Administrator);
         Assert.Equal(0, result.Moved);
@@ -76,8 +77,8 @@ public sealed class DeadlineReschedulingTests
         await AssertDueEverywhereAsync(engine, monthEnd.InstanceId, new LocalDate(2024, 2, 29), ruleVersion: 1); // 1930:173 1 §: truncated at month end
         var version = await NewVersionAsync(engine, "P30D", new LocalDate(2024, 3, 1));
 
-        Assert.Equal(0, (await Rescheduling(engine).PreviewAsync("TestMonth", version, DeadlineChangeScope.Pending)).Moving);
-        var impact = await Rescheduling(engine).PreviewAsync("TestMonth", version, DeadlineChangeScope.AllPending);
+        Assert.Equal(0, (await Rescheduling(engine).PreviewAsync("TestMonth", version, DeadlineChangeScope.Pending, Administrator)).Moving);
+        var impact = await Rescheduling(engine).PreviewAsync("TestMonth", version, DeadlineChangeScope.AllPending, Administrator);
         Assert.Equal(new Dictionary<int, int> { [1] = 1 }, impact.DaysMoved);
         await Rescheduling(engine).ApplyAsync("TestMonth", version, DeadlineChangeScope.AllPending, impact.Fingerprint, "Övergångsbestämmelse", Administrator);
 
@@ -92,13 +93,13 @@ public sealed class DeadlineReschedulingTests
         await engine.PublishFileAsync("boundary-timer.bpmn");
         var holiday = await engine.StartAsync("BoundaryTimer", new { supervisionStart = "2026-01-06" });
         var off = await NewVersionAsync(engine, "P5M", new LocalDate(2026, 1, 1), confirmPast: true);
-        var impactOff = await Rescheduling(engine).PreviewAsync("TestMonth", off, DeadlineChangeScope.Pending);
+        var impactOff = await Rescheduling(engine).PreviewAsync("TestMonth", off, DeadlineChangeScope.Pending, Administrator);
         await Rescheduling(engine).ApplyAsync("TestMonth", off, DeadlineChangeScope.Pending, impactOff.Fingerprint, "Fem månader", Administrator);
         Assert.Equal(0, impactOff.MovedByNextWorkingDay);
         await AssertDueEverywhereAsync(engine, holiday.InstanceId, new LocalDate(2026, 6, 6), ruleVersion: off);
 
         var on = await NewVersionAsync(engine, "P5M", new LocalDate(2026, 1, 1), confirmPast: true, nextWorkingDay: true);
-        var impactOn = await Rescheduling(engine).PreviewAsync("TestMonth", on, DeadlineChangeScope.Pending);
+        var impactOn = await Rescheduling(engine).PreviewAsync("TestMonth", on, DeadlineChangeScope.Pending, Administrator);
         Assert.Equal((1, 1), (impactOn.Moving, impactOn.MovedByNextWorkingDay));
         await Rescheduling(engine).ApplyAsync("TestMonth", on, DeadlineChangeScope.Pending, impactOn.Fingerprint, "Nästa arbetsdag", Administrator);
         await AssertDueEverywhereAsync(engine, holiday.InstanceId, new LocalDate(2026, 6, 8), ruleVersion: on);
@@ -112,14 +113,14 @@ public sealed class DeadlineReschedulingTests
         var first = await engine.StartAsync("BoundaryTimer", new { supervisionStart = "2026-02-10" });
         await engine.StartAsync("BoundaryTimer", new { supervisionStart = "2026-02-11" });
         var version = await NewVersionAsync(engine, "P30D", new LocalDate(2026, 2, 1));
-        var impact = await Rescheduling(engine).PreviewAsync("TestMonth", version, DeadlineChangeScope.Pending);
+        var impact = await Rescheduling(engine).PreviewAsync("TestMonth", version, DeadlineChangeScope.Pending, Administrator);
         Assert.Equal(2, impact.Moving);
 
         await engine.CompleteAsync(await engine.OpenTaskAsync(first.InstanceId, "Draft")); // the deadline is met
         await Assert.ThrowsAsync<ConflictException>(() =>
             Rescheduling(engine).ApplyAsync("TestMonth", version, DeadlineChangeScope.Pending, impact.Fingerprint, "Inaktuell", Administrator));
 
-        var fresh = await Rescheduling(engine).PreviewAsync("TestMonth", version, DeadlineChangeScope.Pending);
+        var fresh = await Rescheduling(engine).PreviewAsync("TestMonth", version, DeadlineChangeScope.Pending, Administrator);
         var newer = await NewVersionAsync(engine, "P20D", new LocalDate(2026, 2, 1));
         await Assert.ThrowsAsync<ConflictException>(() =>
             Rescheduling(engine).ApplyAsync("TestMonth", version, DeadlineChangeScope.Pending, fresh.Fingerprint, "Inaktuell", Administrator));
@@ -136,7 +137,7 @@ public sealed class DeadlineReschedulingTests
         var staleTimer = Assert.Single(await engine.PendingTimersAsync(late.InstanceId));
         var version = await NewVersionAsync(engine, "P20D", new LocalDate(2025, 12, 1), confirmPast: true);
 
-        var impact = await Rescheduling(engine).PreviewAsync("TestMonth", version, DeadlineChangeScope.Pending);
+        var impact = await Rescheduling(engine).PreviewAsync("TestMonth", version, DeadlineChangeScope.Pending, Administrator);
         var overdue = Assert.Single(impact.BecomeOverdue);
         Assert.Equal((late.InstanceId, "Göteborg", new LocalDate(2026, 1, 25)), (overdue.Deadline.InstanceId, overdue.Deadline.Office, overdue.NewDueDate));
         Assert.Equal(new Dictionary<string, int> { ["Göteborg"] = 1 }, impact.ByOffice);
@@ -166,8 +167,9 @@ public sealed class DeadlineReschedulingTests
         var rescheduling = new DeadlineRescheduling(
             engine.Services.GetRequiredService<IDbContextFactory<Verkstallighet.Workflows.Persistence.WorkflowsDbContext>>(),
             engine.Services.GetRequiredService<DeadlineRuleStore>(),
-            engine.Services.GetRequiredService<ZonedClock>()) { BatchSize = 1 };
-        var impact = await rescheduling.PreviewAsync("TestMonth", version, DeadlineChangeScope.Pending);
+            engine.Services.GetRequiredService<ZonedClock>(),
+            engine.Services.GetRequiredService<Verkstallighet.Workflows.Access.InstanceAccess>()) { BatchSize = 1 };
+        var impact = await rescheduling.PreviewAsync("TestMonth", version, DeadlineChangeScope.Pending, Administrator);
 
         // The third batch (instances in the apply's order) waits for a row lock; the apply is then stopped, its open
         // transaction dropped, as a killed process's would be.
@@ -200,7 +202,7 @@ public sealed class DeadlineReschedulingTests
             await AssertDueEverywhereAsync(engine, id, moved.Contains(id) ? new LocalDate(2026, 3, 12) : new LocalDate(2026, 3, 10), moved.Contains(id) ? version : 1);
         }
 
-        var rest = await Rescheduling(engine).PreviewAsync("TestMonth", version, DeadlineChangeScope.Pending);
+        var rest = await Rescheduling(engine).PreviewAsync("TestMonth", version, DeadlineChangeScope.Pending, Administrator);
         Assert.Equal(2, rest.Moving);
         Assert.Equal(2, (await Rescheduling(engine).ApplyAsync("TestMonth", version, DeadlineChangeScope.Pending, rest.Fingerprint, "Återupptagen", Administrator)).Moved);
         foreach (var id in instances)
@@ -209,6 +211,28 @@ public sealed class DeadlineReschedulingTests
         }
 
         Assert.Equal(4, (await MovedJournalAsync(engine)).Count);
+    }
+
+    [Fact]
+    public async Task OnlyARuleAdministrator_ChangesPreviewsOrAppliesARule_AndAnApplyNeedsAReason()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        await engine.PublishFileAsync("boundary-timer.bpmn");
+        await engine.StartAsync("BoundaryTimer", new { supervisionStart = "2026-02-10" });
+        var chief = new Actor("bertil", new HashSet<string> { "Chief", "Officer" }, "Malmö");
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => engine.Services.GetRequiredService<DeadlineRuleVersions>().AddAsync(
+            "TestMonth", new DeadlineRuleChange("P30D", new LocalDate(2026, 2, 1), false, null, "Inte min sak"), chief));
+        var version = await NewVersionAsync(engine, "P30D", new LocalDate(2026, 2, 1));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Rescheduling(engine).PreviewAsync("TestMonth", version, DeadlineChangeScope.Pending, chief));
+        var impact = await Rescheduling(engine).PreviewAsync("TestMonth", version, DeadlineChangeScope.Pending, Administrator);
+        await Assert.ThrowsAsync<ForbiddenException>(() =>
+            Rescheduling(engine).ApplyAsync("TestMonth", version, DeadlineChangeScope.Pending, impact.Fingerprint, "Inte min sak", chief));
+        var noReason = await Assert.ThrowsAsync<FormInvalidException>(() =>
+            Rescheduling(engine).ApplyAsync("TestMonth", version, DeadlineChangeScope.Pending, impact.Fingerprint, " ", Administrator));
+
+        Assert.Equal("reason", Assert.Single(noReason.Problems).Field);
+        Assert.Equal(1, (await Rescheduling(engine).PreviewAsync("TestMonth", version, DeadlineChangeScope.Pending, Administrator)).Moving);
     }
 
     private static DeadlineRescheduling Rescheduling(TestEngine engine) => engine.Services.GetRequiredService<DeadlineRescheduling>();

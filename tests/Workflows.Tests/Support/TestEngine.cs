@@ -76,6 +76,7 @@ public sealed class TestEngine : IAsyncDisposable
         builder.Services.Configure<InstanceAccessOptions>(access =>
         {
             access.AllOfficesRoles.UnionWith(["ProcessOwner", "Administrator"]);
+            access.RuleAdministratorRoles.Add("Administrator");
             access.OfficeVariable = "office";
         });
         builder.Services.Configure<WorkflowRuntimeOptions>(runtime => runtime.DefaultCandidateRole = "Officer");

@@ -235,6 +235,8 @@ public sealed class TaskInboxListTests
     {
         await using var engine = await TestEngine.StartAsync();
         await using var db = engine.CreateDbContext();
+        // 100,000 rows into a table with a dozen indexes: on a busy machine that takes longer than the default 30 s.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
         await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO workflows.human_tasks (id, instance_id, bookmark_id, element_id, activity_type, title, candidate_role, office,
                                                assignee, due_date, status, created_at, version)
