@@ -17,6 +17,8 @@ public static class JournalKinds
     public const string TimerFired = "TimerFired";
     public const string DeadlineWaived = "DeadlineWaived";
     public const string DeadlineRescheduled = "DeadlineRescheduled";
+    public const string DeadlineMoved = "DeadlineMoved";
+    public const string DeadlineFiredNow = "DeadlineFiredNow";
     public const string MessageReceived = "MessageReceived";
     public const string OfficeChanged = "OfficeChanged";
     public const string GatewayDecided = "GatewayDecided";

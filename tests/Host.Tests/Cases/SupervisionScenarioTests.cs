@@ -160,6 +160,54 @@ public sealed class SupervisionScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deadline_MovedByTheOfficesChief_MovesTaskAndEscalation_AndTheJournalSaysWhy_16Paragraph()
+    {
+        var caseId = await cases.CreateCaseAsync();
+        await cases.DoAsync(caseId, "Assess", CaseHost.Assessment());
+        var deadline = await cases.DeadlineAsync(caseId, "PlanEstablishment");
+        var url = $"/api/cases/{caseId}/deadlines/{(string)deadline["id"]!}/adjust";
+
+        await (await cases.Host.As("anna").PostJsonAsync(url, new { moveTo = "2026-03-16", reason = "Tolk saknas" })).ProblemAsync(403);
+        await (await cases.Host.As("frida").PostJsonAsync(url, new { moveTo = "2026-03-16", reason = "Tolk saknas" })).ProblemAsync(403);
+        var both = await (await cases.Host.As("bertil").PostJsonAsync(url, new { moveTo = "2026-03-16", fireNow = true, reason = "x" })).ProblemAsync(400);
+        Assert.NotNull(both["errors"]!["moveTo"]);
+        await (await cases.Host.As("bertil").PostJsonAsync(url, new { moveTo = "2026-03-16" })).ProblemAsync(400);
+        Assert.Equal("2026-02-28", (string?)(await cases.DeadlineAsync(caseId, "PlanEstablishment"))["dueDate"]);
+
+        var moved = await (await cases.Host.As("bertil").PostJsonAsync(url, new { moveTo = "2026-03-16", reason = "Tolk saknas till planeringsmötet." })).OkJsonAsync();
+
+        Assert.Equal(("2026-03-16", "Pending"), ((string?)moved["dueDate"], (string?)moved["status"]));
+        Assert.Equal("2026-03-16", (string?)(await cases.TaskAsync(caseId, "PlanDraft"))["dueDate"]);
+        var line = (await cases.CaseAsync(caseId))["journal"]!.AsArray().Single(j => (string?)j!["kind"] == "DeadlineMoved")!;
+        Assert.Equal(("bertil", "2026-02-28", "2026-03-16", "Tolk saknas till planeringsmötet."),
+            ((string?)line["actor"], (string?)line["data"]!["from"], (string?)line["data"]!["to"], (string?)line["data"]!["reason"]));
+        await cases.AdvanceAsync("2026-03-16T12:00:00Z");
+        Assert.False(await cases.HasTaskAsync(caseId, "EscalatePlan"));
+        await cases.AdvanceAsync("2026-03-17T00:30:00Z");
+        Assert.True(await cases.HasTaskAsync(caseId, "EscalatePlan", "bertil"));
+    }
+
+    [Fact]
+    public async Task Deadline_FiredNowByAnAdministrator_EscalatesToTheChiefToday_Once_AndCannotBeFiredAgain()
+    {
+        var caseId = await cases.CreateCaseAsync();
+        await cases.DoAsync(caseId, "Assess", CaseHost.Assessment());
+        var deadline = await cases.DeadlineAsync(caseId, "PlanEstablishment");
+        var url = $"/api/cases/{caseId}/deadlines/{(string)deadline["id"]!}/adjust";
+
+        var fired = await (await cases.Host.As("david").PostJsonAsync(url, new { fireNow = true, reason = "Klienten har avvikit; chefen ska ta ställning nu." })).OkJsonAsync();
+
+        Assert.Equal("Overdue", (string?)fired["status"]);
+        Assert.True(await cases.HasTaskAsync(caseId, "EscalatePlan", "bertil"));
+        Assert.Contains((await cases.CaseAsync(caseId))["journal"]!.AsArray(), j => (string?)j!["kind"] == "DeadlineFiredNow" && (string?)j["actor"] == "david");
+        await (await cases.Host.As("david").PostJsonAsync(url, new { fireNow = true, reason = "Igen" })).ProblemAsync(409);
+        await cases.AdvanceAsync("2026-03-02");
+        var firings = (await cases.CaseAsync(caseId))["journal"]!.AsArray()
+            .Count(j => (string?)j!["kind"] == "TimerFired" && (string?)j["data"]!["timerId"] == (string?)deadline["id"]);
+        Assert.Equal(1, firings);
+    }
+
+    [Fact]
     public async Task PlanDraftedAndEstablishedByTheSamePerson_IsRefused()
     {
         var caseId = await cases.CreateCaseAsync(user: "bertil");

@@ -99,6 +99,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("GET /api/cases/{id:guid}/plans/{version:int}/copy",       "404/403", "404/403", "403",       "403",        "401"),
         new("GET /api/cases/{id:guid}/plans/{version:int}/copy.pdf",   "404/403", "404/403", "403",       "403",        "401"),
         new("POST /api/cases/{id:guid}/deadlines/{deadlineId:guid}/waive", "403", "400/403", "403",       "403",        "401"),
+        new("POST /api/cases/{id:guid}/deadlines/{deadlineId:guid}/adjust", "403", "400/403", "403",      "400",        "401"),
         // Statements to the court: officers and chiefs of the case's office (the probe's body has no version: 400).
         new("GET /api/cases/{id:guid}/statements",                     "200/403", "200/403", "403",       "403",        "401"),
         new("GET /api/cases/{id:guid}/statements/draft",               "200/403", "200/403", "403",       "403",        "401"),
@@ -292,6 +293,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             ("POST", "/api/cases") => new { },
             ("POST", "/api/cases/{id:guid}/events") => new { name = "NoSuchEvent" },
             ("POST", "/api/cases/{id:guid}/deadlines/{deadlineId:guid}/waive") => new { reason = "" },
+            ("POST", "/api/cases/{id:guid}/deadlines/{deadlineId:guid}/adjust") => new { reason = "" },
             ("POST", "/api/instances") => new { definitionKey = "Supervision", variables = new { office = "Göteborg" } },
             ("POST", "/api/messages") => new { name = "NoSuchMessage", instanceId = target.InstanceId },
             ("POST", "/api/tasks/{id:guid}/claim") => new { version = 999 },

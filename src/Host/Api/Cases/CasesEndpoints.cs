@@ -63,6 +63,14 @@ public static class CasesEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/{id:guid}/deadlines/{deadlineId:guid}/adjust", AdjustDeadline)
+            .WithSummary("An administrator or the case office's chief moves a pending deadline (moveTo: yyyy-MM-dd) or fires it now " +
+                         "(fireNow: true), with a reason; the case's journal shows it.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -99,4 +107,7 @@ public static class CasesEndpoints
 
     public static async Task<Ok<DeadlineView>> WaiveDeadline(Guid id, Guid deadlineId, WaiveDeadlineRequest request, HttpContext context, CaseService cases, CancellationToken ct) =>
         TypedResults.Ok(await cases.WaiveDeadlineAsync(id, deadlineId, request, context.User.ToActor(), ct));
+
+    public static async Task<Ok<DeadlineView>> AdjustDeadline(Guid id, Guid deadlineId, DeadlineAdjustment request, HttpContext context, CaseService cases, CancellationToken ct) =>
+        TypedResults.Ok(await cases.AdjustDeadlineAsync(id, deadlineId, request, context.User.ToActor(), ct));
 }

@@ -55,6 +55,38 @@ public sealed class CasePageTests(BrowserFixture browser) : BrowserTest(browser)
     }
 
     [Fact]
+    public async Task Chief_MovesAPendingDeadlineWithAReason_AndThePageShowsTheNewDateAndTheJournalLine_ButAnOfficerCannot()
+    {
+        var caseId = await Cases.CreateCaseAsync();
+        await Cases.DoAsync(caseId, "Assess", CaseHost.Assessment());
+        var officer = await SignInAsync("anna");
+        await officer.GotoAsync($"/cases/{caseId}");
+        await Assertions.Expect(officer.Locator("li[data-rule='PlanEstablishment']")).ToContainTextAsync("Väntande");
+        await Assertions.Expect(officer.GetByRole(AriaRole.Button, new() { Name = "Ändra tidsfristen", Exact = false })).ToHaveCountAsync(0);
+
+        var page = await SignInAsync("bertil");
+        await page.GotoAsync($"/cases/{caseId}");
+        var plan = page.Locator("li[data-rule='PlanEstablishment']");
+        await plan.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Ändra tidsfristen") }).ClickAsync();
+        await plan.GetByLabel("Ny förfallodag").FillAsync("2026-03-16");
+        await plan.GetByRole(AriaRole.Button, new() { Name = "Flytta tidsfristen" }).ClickAsync();
+        await Assertions.Expect(plan).ToContainTextAsync("Ange varför tidsfristen ändras.");
+        // By keyboard: the reason is the field before the button, and Enter on the button moves the deadline.
+        await plan.GetByRole(AriaRole.Button, new() { Name = "Flytta tidsfristen" }).FocusAsync();
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await page.Keyboard.TypeAsync("Tolk saknas till planeringsmötet.");
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("case-deadline-adjust");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Tidsfristen förfaller nu" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Tidsfrist flyttad från 2026-02-28 till 2026-03-16: Tolk saknas till planeringsmötet." })).ToBeVisibleAsync();
+        Assert.Equal("2026-03-16", (string?)(await Cases.DeadlineAsync(caseId, "PlanEstablishment"))["dueDate"]);
+        Assert.Contains("bertil Write deadline PlanEstablishment moved", await Cases.AccessLogAsync(caseId));
+    }
+
+    [Fact]
     public async Task OfficerOfAnotherOffice_GetsNoAccess_SeesNothingOfTheCase_AndTheRefusalIsLogged()
     {
         var caseId = await Cases.CreateCaseAsync();
