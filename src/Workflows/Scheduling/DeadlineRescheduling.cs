@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Npgsql;
 using Verkstallighet.Workflows.Access;
@@ -16,11 +17,10 @@ namespace Verkstallighet.Workflows.Scheduling;
 /// that stops half-way (a crash, say) has moved whole deadlines only; a new preview shows the rest, and applying it
 /// finishes the work, since every deadline is recomputed from its anchor and one that already moved no longer differs.
 /// </summary>
-public sealed class DeadlineRescheduling(IDbContextFactory<WorkflowsDbContext> contexts, DeadlineRuleStore store, ZonedClock clock, InstanceAccess access)
+public sealed class DeadlineRescheduling(
+    IDbContextFactory<WorkflowsDbContext> contexts, DeadlineRuleStore store, ZonedClock clock, InstanceAccess access, IOptions<TimerOptions> options)
 {
-    public const int DefaultBatchSize = 5000;
-
-    public int BatchSize { get; init; } = DefaultBatchSize;
+    public int BatchSize { get; init; } = Math.Max(1, options.Value.DeadlineMoveBatchSize);
 
     /// <summary>What applying version <paramref name="ruleVersion"/> with <paramref name="scope"/> would move now (administrators: it lists cases of every office).</summary>
     public async Task<DeadlineChangeImpact> PreviewAsync(string key, int ruleVersion, DeadlineChangeScope scope, Actor actor, CancellationToken cancellationToken = default)

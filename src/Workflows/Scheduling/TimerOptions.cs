@@ -32,6 +32,12 @@ public sealed class TimerOptions
     /// </summary>
     public TimeSpan HolderTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How many deadlines a rule change moves in one transaction (whole instances only). Smaller batches hold row locks
+    /// for less time; each batch costs one round trip.
+    /// </summary>
+    public int DeadlineMoveBatchSize { get; set; } = 5000;
+
     /// <summary>After this many claims without firing, the timer gets an incident instead of another attempt.</summary>
     public int MaxAttempts { get; set; } = 5;
 
