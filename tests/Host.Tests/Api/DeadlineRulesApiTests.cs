@@ -152,6 +152,36 @@ public sealed class DeadlineRulesApiTests : IAsyncLifetime
             new { scope = "Pending", fingerprint, reason = "En gång till" })).ProblemAsync(409);
     }
 
+    /// <summary>
+    /// 16 § from 28 February: one month is 28 March (CET), 30 days is 30 March, after summer time began on the 29th. The
+    /// moved deadline is met all through 30 March and fires at the start of 31 March in Stockholm, 22:00 UTC.
+    /// </summary>
+    [Fact]
+    public async Task DeadlineMovedAcrossTheDaylightSavingChange_FiresAtTheStartOfTheNextLocalDay()
+    {
+        var cases = await CaseHost.StartAsync();
+        await using var _ = cases;
+        var caseId = await cases.CreateCaseAsync(start: "2026-02-28");
+        await cases.DoAsync(caseId, "Assess", CaseHost.Assessment());
+        var david = cases.Host.As("david");
+        var version = (int)(await (await david.PostJsonAsync($"/api/deadline-rules/{Rule}/versions",
+            new { period = "P30D", effectiveFrom = "2026-02-01", reason = "30 dagar" })).OkJsonAsync())["version"]!;
+        var preview = await (await david.PostJsonAsync($"/api/deadline-rules/{Rule}/versions/{version}/preview", new { scope = "Pending" })).OkJsonAsync();
+        await (await david.PostJsonAsync($"/api/deadline-rules/{Rule}/versions/{version}/apply",
+            new { scope = "Pending", fingerprint = (string)preview["fingerprint"]!, reason = "30 dagar" })).OkJsonAsync();
+        Assert.Equal("2026-03-30", (string?)(await cases.DeadlineAsync(caseId, Rule))["dueDate"]);
+
+        await cases.AdvanceAsync("2026-03-29T00:00:00Z"); // past the old date's firing (28 March 23:00 UTC)
+        await cases.AdvanceAsync("2026-03-30T21:59:00Z"); // 23:59 summer time on the due date
+        Assert.Equal("Pending", (string?)(await cases.DeadlineAsync(caseId, Rule))["status"]);
+        Assert.False(await cases.HasTaskAsync(caseId, "EscalatePlan", "bertil"));
+
+        await cases.AdvanceAsync("2026-03-30T22:00:00Z");
+
+        Assert.Equal("Overdue", (string?)(await cases.DeadlineAsync(caseId, Rule))["status"]);
+        Assert.True(await cases.HasTaskAsync(caseId, "EscalatePlan", "bertil"));
+    }
+
     [Theory]
     [InlineData("{}", 400, "scope")]
     [InlineData("""{ "scope": "Everything" }""", 400, null)]
