@@ -10,6 +10,7 @@ using Verkstallighet.Benchmarks;
 using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Access;
 using Verkstallighet.Workflows.Clock;
+using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Definitions;
 using Verkstallighet.Workflows.Persistence;
 using Verkstallighet.Workflows.Runtime;
@@ -32,8 +33,10 @@ if (options is null)
           --fire-jobs-per-batch <j>  most fire jobs one sweep enqueues           (default 64, as the Host)
           --durable              PostgreSQL with fsync and synchronous commit on   (default: off, as in tests)
           --connection <string>  use this PostgreSQL instead of a throwaway cluster
-          --only <figure>        measure only starts, completions, timers, hangfire, inbox or parser
+          --only <figure>        measure only starts, completions, timers, hangfire, inbox, reschedule or parser
           --inbox-tasks <count>  open tasks over 10 offices for the inbox figure  (default 1000000)
+          --deadlines <count>    pending deadlines a rule change moves             (default 100000)
+          --one-by-one <count>   of them moved one transaction each, to compare    (default 2000)
         """);
     return 0;
 }
@@ -62,7 +65,12 @@ builder.Services.AddWorkflows(new WorkflowsOptions
 });
 builder.Services.Configure<TimerOptions>(timers => timers.FireJobsPerBatch = options.FireJobsPerBatch);
 // The benchmark's own role and office model: its tasks are offered to officers, and expressions see the office.
-builder.Services.Configure<InstanceAccessOptions>(access => access.OfficeVariable = "office");
+builder.Services.Configure<InstanceAccessOptions>(access =>
+{
+    access.OfficeVariable = "office";
+    access.RuleAdministratorRoles.Add("Administrator");
+});
+builder.Services.AddSingleton(new DeadlineRuleSeed(RescheduleFigure.Rule, "P1M", "Bench 1 §", "En månad från ankaret.", new LocalDate(2000, 1, 1)));
 builder.Services.Configure<WorkflowRuntimeOptions>(runtime => runtime.DefaultCandidateRole = "Officer");
 using var host = builder.Build();
 await host.Services.GetRequiredService<WorkflowsStartup>().InitializeAsync();
@@ -77,6 +85,7 @@ var inbox = host.Services.GetRequiredService<TaskInbox>();
 var actor = new Actor("bench", new HashSet<string> { "Officer" }, "Bench");
 await definitions.PublishAsync(Workflows.Task, Actor.System);
 await definitions.PublishAsync(Workflows.Timer, Actor.System);
+await definitions.PublishAsync(RescheduleFigure.Definition, Actor.System);
 
 Console.WriteLine($"# {Environment.ProcessorCount} cores, PostgreSQL {(cluster is null ? "given" : options.Durable ? "throwaway, durable (fsync on)" : "throwaway, fsync and synchronous_commit off")} on the same machine, n={options.N}, concurrency={options.Concurrency}, hangfire workers={options.Workers}, fire jobs per batch={options.FireJobsPerBatch}, warm-up {options.WarmUpSeconds} s");
 
@@ -87,7 +96,7 @@ var failures = new List<string>();
 // Warm-up until the JIT has settled (tiered compilation recompiles hot methods after some calls), pools are full and
 // the model cache is filled, on every path that is measured; the figures are for a Host in steady state.
 var warmUp = Stopwatch.StartNew();
-while (warmUp.Elapsed < TimeSpan.FromSeconds(options.WarmUpSeconds) && failures.Count == 0 && options.Only != "inbox")
+while (warmUp.Elapsed < TimeSpan.FromSeconds(options.WarmUpSeconds) && failures.Count == 0 && options.Only is not ("inbox" or "reschedule"))
 {
     var (warm, started) = await StartTaskInstancesAsync(500);
     Require("warm-up starts that opened their user task", 500, started.Done);
@@ -134,6 +143,11 @@ if (failures.Count == 0 && options.Measures("hangfire"))
 if (failures.Count == 0 && options.Measures("inbox"))
 {
     await MeasureInboxAsync(options.InboxTasks);
+}
+
+if (failures.Count == 0 && options.Measures("reschedule"))
+{
+    failures.AddRange(await RescheduleFigure.RunAsync(host.Services, connectionString!, options.Deadlines, options.OneByOne));
 }
 
 await host.StopAsync();
@@ -344,7 +358,7 @@ internal sealed class NoOpJob
     public void Run() => Interlocked.Increment(ref count);
 }
 
-internal sealed record BenchmarkOptions(int N, int Concurrency, int Workers, bool Durable, string? Connection, int WarmUpSeconds, int FireJobsPerBatch, string? Only, int InboxTasks)
+internal sealed record BenchmarkOptions(int N, int Concurrency, int Workers, bool Durable, string? Connection, int WarmUpSeconds, int FireJobsPerBatch, string? Only, int InboxTasks, int Deadlines, int OneByOne)
 {
     public bool Measures(string figure) => Only is null || Only == figure;
 
@@ -359,6 +373,8 @@ internal sealed record BenchmarkOptions(int N, int Concurrency, int Workers, boo
         string? connection = null;
         string? only = null;
         var inboxTasks = 1_000_000;
+        var deadlines = 100_000;
+        var oneByOne = 2000;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -369,14 +385,16 @@ internal sealed record BenchmarkOptions(int N, int Concurrency, int Workers, boo
                 case "--durable": durable = true; break;
                 case "--connection": connection = args[++i]; break;
                 case "--warmup": warmUp = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                case "--only" when i + 1 < args.Length && args[i + 1] is "starts" or "completions" or "timers" or "hangfire" or "inbox" or "parser": only = args[++i]; break;
+                case "--only" when i + 1 < args.Length && args[i + 1] is "starts" or "completions" or "timers" or "hangfire" or "inbox" or "reschedule" or "parser": only = args[++i]; break;
                 case "--inbox-tasks": inboxTasks = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--deadlines": deadlines = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--one-by-one": oneByOne = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--fire-jobs-per-batch": fireJobsPerBatch = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: return null;
             }
         }
 
-        return new BenchmarkOptions(n, concurrency, workers, durable, connection, warmUp, fireJobsPerBatch, only, inboxTasks);
+        return new BenchmarkOptions(n, concurrency, workers, durable, connection, warmUp, fireJobsPerBatch, only, inboxTasks, deadlines, oneByOne);
     }
 }
 
