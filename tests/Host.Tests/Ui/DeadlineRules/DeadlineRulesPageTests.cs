@@ -37,12 +37,20 @@ public sealed class DeadlineRulesPageTests(BrowserFixture browser) : BrowserTest
         // A date input's segments depend on the browser's locale, so the date is filled; the rest stays keyboard-only.
         await edit.GetByLabel("Gäller från").FillAsync("2026-01-01");
         var confirm = edit.GetByLabel("Jag bekräftar att ändringen gäller från ett passerat datum");
+        var save = edit.GetByRole(AriaRole.Button, new() { Name = "Spara versionen" });
+        // Without a reason or the confirmation the service refuses, and says why on the fields; nothing is saved.
+        await TabToAsync(page, save);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(edit.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Versionen sparades inte" })).ToBeVisibleAsync();
+        await Assertions.Expect(edit).ToContainTextAsync("Ange varför regeln ändras");
+        await Assertions.Expect(edit).ToContainTextAsync("2026-01-01 har passerat: bekräfta att ändringen gäller från ett passerat datum.");
+        await Assertions.Expect(row).ToContainTextAsync("version 1");
         await TabToAsync(page, confirm);
         await page.Keyboard.PressAsync("Space");
         await Assertions.Expect(confirm).ToBeCheckedAsync();
         await TabToAsync(page, edit.GetByLabel("Skäl till ändringen"));
         await page.Keyboard.TypeAsync("KVFS 2026:1 ändrar 16 § till 30 dagar.");
-        await TabToAsync(page, edit.GetByRole(AriaRole.Button, new() { Name = "Spara versionen" }));
+        await TabToAsync(page, save);
         await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(edit.GetByRole(AriaRole.Status).First).ToContainTextAsync("Version 2 av " + PlanRule + " är sparad");
@@ -114,10 +122,17 @@ public sealed class DeadlineRulesPageTests(BrowserFixture browser) : BrowserTest
         await page.AssertAccessibleAsync();
     }
 
-    /// <summary>Presses Tab until <paramref name="target"/> has the focus: fails if the keyboard cannot reach it.</summary>
+    /// <summary>
+    /// Presses Tab (Shift+Tab when the target comes before the focus) until <paramref name="target"/> has the focus:
+    /// fails if the keyboard cannot reach it.
+    /// </summary>
     private static async Task TabToAsync(IPage page, ILocator target, int maxPresses = 80)
     {
         await target.WaitForAsync();
+        var key = await target.EvaluateAsync<bool>(
+            "e => { const a = document.activeElement; return !!a && a !== document.body && !!(a.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_PRECEDING); }")
+            ? "Shift+Tab"
+            : "Tab";
         for (var press = 0; press < maxPresses; press++)
         {
             if (await target.EvaluateAsync<bool>("e => e === document.activeElement || e.contains(document.activeElement)"))
@@ -125,9 +140,9 @@ public sealed class DeadlineRulesPageTests(BrowserFixture browser) : BrowserTest
                 return;
             }
 
-            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.PressAsync(key);
         }
 
-        Assert.Fail($"Tab did not reach {target} in {maxPresses} presses.");
+        Assert.Fail($"{key} did not reach {target} in {maxPresses} presses.");
     }
 }
