@@ -108,6 +108,47 @@ public sealed class DeadlineRulesPageTests(BrowserFixture browser) : BrowserTest
     }
 
     [Fact]
+    public async Task Preview_ListsTheCasesThatBecomeOverdue_OnlyWhenTheNewVersionReachesAnchorsBeforeItsDate()
+    {
+        // Supervision started 5 January: the plan is due 5 February. P14D from today reaches it only for every pending
+        // deadline whatever its anchor, and then it falls due 19 January, already past.
+        var caseId = await Cases.CreateCaseAsync(start: "2026-01-05");
+        await Cases.DoAsync(caseId, "Assess", CaseHost.Assessment());
+        var instanceId = await Cases.InstanceIdAsync(caseId);
+
+        var page = await SignInAsync("david");
+        await page.GotoAsync("/fristregler");
+        await page.GetByTestId("rules").Locator("tr[data-rule='PlanEstablishment']").GetByRole(AriaRole.Button, new() { NameRegex = new("^Ändra") }).ClickAsync();
+        var edit = page.GetByTestId("edit");
+        await edit.GetByLabel("Frist (ISO 8601)").FillAsync("P14D");
+        await Assertions.Expect(edit.GetByLabel("Gäller från")).ToHaveValueAsync("2026-01-31");
+        await Assertions.Expect(edit.GetByLabel("Jag bekräftar att ändringen gäller från ett passerat datum")).ToHaveCountAsync(0);
+        await edit.GetByLabel("Skäl till ändringen").FillAsync("KVFS 2026:2 kortar fristen till 14 dagar.");
+        await edit.GetByRole(AriaRole.Button, new() { Name = "Spara versionen" }).ClickAsync();
+
+        await edit.GetByRole(AriaRole.Button, new() { Name = "Förhandsvisa" }).ClickAsync();
+        var impact = page.GetByTestId("impact");
+        await Assertions.Expect(impact).ToContainTextAsync("0 av 1 väntande tidsfrister för regeln flyttas.");
+        await Assertions.Expect(edit.GetByRole(AriaRole.Button, new() { Name = "Tillämpa" })).ToHaveCountAsync(0);
+
+        await edit.GetByRole(AriaRole.Radio, new() { NameRegex = new("^Alla väntande tidsfrister") }).CheckAsync();
+        await Assertions.Expect(impact).ToHaveCountAsync(0); // a preview of another scope is not applied by mistake
+        await edit.GetByRole(AriaRole.Button, new() { Name = "Förhandsvisa" }).ClickAsync();
+        await Assertions.Expect(impact).ToContainTextAsync("1 av 1 väntande tidsfrister för regeln flyttas; 1 blir försenade direkt.");
+        await Assertions.Expect(page.GetByTestId("impact-days")).ToContainTextAsync("−17 dagar (tidigare)");
+        var overdue = page.GetByTestId("impact-overdue").GetByRole(AriaRole.Row).Filter(new() { HasText = "Stockholm City" });
+        await Assertions.Expect(overdue).ToContainTextAsync("2026-02-05");
+        await Assertions.Expect(overdue).ToContainTextAsync("2026-01-19");
+        var link = overdue.GetByRole(AriaRole.Link, new() { NameRegex = new("^Ärende \\d+$") });
+        await Assertions.Expect(link).ToHaveAttributeAsync("href", $"/instances/{instanceId}/diagram");
+        await page.AssertAccessibleAsync();
+        Assert.Equal("2026-02-05", (string?)(await Cases.DeadlineAsync(caseId, "PlanEstablishment"))["dueDate"]);
+
+        await link.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Arbetsflöde för ärendet" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Officer_GetsNoAccess_AndNoLinkToTheRules()
     {
         var page = await SignInAsync("anna");
