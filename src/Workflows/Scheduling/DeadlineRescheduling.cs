@@ -28,6 +28,10 @@ public sealed class DeadlineRescheduling(
         access.EnsureRuleAdministrator(actor, "preview a deadline rule change");
         var (pending, moves) = await PlanAsync(key, ruleVersion, scope, cancellationToken);
         var today = clock.GetCurrentDate();
+        var becomeOverdue = moves.Where(m => m.NewDueDate < today && m.Deadline.DueDate >= today)
+            .OrderBy(m => m.Deadline.Office).ThenBy(m => m.Deadline.BusinessKey).ToList();
+        // The cases that become overdue are listed by case and office: a read of those instances.
+        await access.RecordListedAsync(becomeOverdue.Select(m => m.Deadline.InstanceId), actor, "deadline change preview", cancellationToken);
         return new DeadlineChangeImpact(
             key,
             ruleVersion,
@@ -38,7 +42,7 @@ public sealed class DeadlineRescheduling(
             Count(moves, m => m.Deadline.Office ?? ""),
             moves.GroupBy(m => m.DaysMoved).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
             moves.Count(m => m.MovedByWorkingDay),
-            moves.Where(m => m.NewDueDate < today && m.Deadline.DueDate >= today).OrderBy(m => m.Deadline.Office).ThenBy(m => m.Deadline.BusinessKey).ToList(),
+            becomeOverdue,
             DeadlineMovePlan.Fingerprint(key, ruleVersion, scope, moves));
     }
 

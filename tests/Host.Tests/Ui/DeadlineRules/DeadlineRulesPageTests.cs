@@ -125,6 +125,7 @@ public sealed class DeadlineRulesPageTests(BrowserFixture browser) : BrowserTest
         await Assertions.Expect(edit.GetByLabel("Jag bekräftar att ändringen gäller från ett passerat datum")).ToHaveCountAsync(0);
         await edit.GetByLabel("Skäl till ändringen").FillAsync("KVFS 2026:2 kortar fristen till 14 dagar.");
         await edit.GetByRole(AriaRole.Button, new() { Name = "Spara versionen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Version 2" })).ToBeVisibleAsync();
 
         await edit.GetByRole(AriaRole.Button, new() { Name = "Förhandsvisa" }).ClickAsync();
         var impact = page.GetByTestId("impact");
