@@ -303,7 +303,7 @@ public sealed class InboxTests(BrowserFixture browser) : BrowserTest(browser)
             .ToHaveAttributeAsync("href", $"/tasks/{(string)(await Cases.TaskAsync(caseId, "PlanDraft"))["id"]!}");
         await page.AssertAccessibleAsync();
 
-        await reminder.GetByRole(AriaRole.Button, new() { Name = $"Markera påminnelsen om {DraftTitle} som läst" }).ClickAsync();
+        await reminder.GetByRole(AriaRole.Button, new() { Name = $"Markera som läst: påminnelsen om {DraftTitle}" }).ClickAsync();
         await Assertions.Expect(page.Locator("#reminders-empty")).ToBeVisibleAsync();
         Assert.Empty((await (await Host.As("olle").GetAsync("/api/notifications?unread=true")).OkJsonAsync()).AsArray());
     }
