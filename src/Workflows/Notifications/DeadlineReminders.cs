@@ -32,7 +32,7 @@ public sealed class DeadlineReminders(
             JOIN w ON t.deadline_rule_key = w.rule_key AND t.deadline_rule_version = w.rule_version
             JOIN workflows.human_tasks AS h ON h.instance_id = t.instance_id AND h.status = 'Open' AND h.due_date = t.due_date
             WHERE t.status = 'Pending' AND t.due_date >= @today AND t.due_date <= w.latest_due
-              AND (h.assignee IS NOT NULL OR h.office IS NOT NULL)
+              AND (h.assignee IS NOT NULL OR h.office IS NOT NULL) -- a task held by no one at no office has no one to remind
               AND NOT EXISTS (SELECT 1 FROM workflows.notifications AS n
                               WHERE n.timer_id = t.id AND n.deadline_rule_version = t.deadline_rule_version)
             ORDER BY t.id, h.created_at, h.id
