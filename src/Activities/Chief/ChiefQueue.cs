@@ -18,7 +18,8 @@ public sealed class ChiefQueue(TaskInbox inbox, IDbContextFactory<Verkstallighet
 
     public async Task<IReadOnlyList<ChiefTask>> PlansAwaitingEstablishmentAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        var tasks = await ChiefTasksAsync(actor, EstablishPlanType, cancellationToken);
+        var page = await ChiefTasksAsync(actor, EstablishPlanType, cancellationToken);
+        var tasks = page.Items;
         var caseIds = CaseIds(tasks);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var names = await NamesAsync(db, caseIds, actor, cancellationToken);
@@ -32,28 +33,28 @@ public sealed class ChiefQueue(TaskInbox inbox, IDbContextFactory<Verkstallighet
         {
             var caseId = CaseId(t);
             var plan = caseId is { } id && submitted.TryGetValue(id, out var p) ? p : null;
-            return new ChiefTask(t.Id, t.Title, t.ElementId, caseId, Name(names, caseId), t.Assignee, t.DueDate, t.CreatedAt, plan?.DraftedBy, plan?.DraftedAt);
+            return new ChiefTask(t.Id, t.Title, t.ElementId, caseId, Name(names, caseId), t.Assignee, t.DueDate, page.DueStatusOf(t), t.CreatedAt, plan?.DraftedBy, plan?.DraftedAt);
         }).ToList();
     }
 
     public async Task<IReadOnlyList<ChiefTask>> EscalationsAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        var tasks = await ChiefTasksAsync(actor, ManualTask.TypeName, cancellationToken);
+        var page = await ChiefTasksAsync(actor, ManualTask.TypeName, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var names = await NamesAsync(db, CaseIds(tasks), actor, cancellationToken);
-        return tasks.Select(t => new ChiefTask(t.Id, t.Title, t.ElementId, CaseId(t), Name(names, CaseId(t)), t.Assignee, t.DueDate, t.CreatedAt, null, null)).ToList();
+        var names = await NamesAsync(db, CaseIds(page.Items), actor, cancellationToken);
+        return page.Items.Select(t => new ChiefTask(
+            t.Id, t.Title, t.ElementId, CaseId(t), Name(names, CaseId(t)), t.Assignee, t.DueDate, page.DueStatusOf(t), t.CreatedAt, null, null)).ToList();
     }
 
-    /// <summary>The office's open tasks of the chief role of one activity type, oldest due first (one page of the inbox).</summary>
-    private async Task<IReadOnlyList<HumanTask>> ChiefTasksAsync(Actor actor, string activityType, CancellationToken cancellationToken)
+    /// <summary>The office's open tasks of the chief role of one activity type, oldest due first, with their due statuses (one page of the inbox).</summary>
+    private async Task<TaskPage> ChiefTasksAsync(Actor actor, string activityType, CancellationToken cancellationToken)
     {
         if (!actor.IsInRole(Roles.Chief))
         {
             throw new ForbiddenException("Only chiefs see the chiefs' overview.");
         }
 
-        var page = await inbox.ListAsync(actor, new TaskListQuery(TaskFilter.Role) { Role = Roles.Chief, ActivityType = activityType, Limit = TaskListQuery.MaxLimit }, cancellationToken);
-        return page.Items;
+        return await inbox.ListAsync(actor, new TaskListQuery(TaskFilter.Role) { Role = Roles.Chief, ActivityType = activityType, Limit = TaskListQuery.MaxLimit }, cancellationToken);
     }
 
     private static List<Guid> CaseIds(IEnumerable<HumanTask> tasks) => tasks.Select(CaseId).OfType<Guid>().Distinct().ToList();

@@ -1,4 +1,5 @@
 using NodaTime;
+using Verkstallighet.Workflows.Tasks;
 
 namespace Verkstallighet.Activities.Chief;
 
@@ -14,6 +15,7 @@ public sealed record ChiefTask(
     string? ClientName,
     string? Assignee,
     LocalDate? DueDate,
+    TaskDueStatus DueStatus,
     Instant CreatedAt,
     string? DraftedBy,
     Instant? DraftedAt);

@@ -8,6 +8,7 @@ using Verkstallighet.Host.Api.Definitions;
 using Verkstallighet.Host.Api.Incidents;
 using Verkstallighet.Host.Api.Instances;
 using Verkstallighet.Host.Api.Messages;
+using Verkstallighet.Host.Api.Notifications;
 using Verkstallighet.Host.Api.Statements;
 using Verkstallighet.Host.Api.Tasks;
 using Verkstallighet.Host.Database;
@@ -64,6 +65,7 @@ public static class ApiExtensions
         app.MapCases();
         app.MapStatements();
         app.MapTasks();
+        app.MapNotifications();
         app.MapMessages();
         app.MapIncidents();
         app.MapActivities();

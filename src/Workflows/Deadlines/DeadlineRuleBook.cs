@@ -39,4 +39,18 @@ public sealed class DeadlineRuleBook
 
         return new EffectiveDeadlineRule(rule.Key, rule.Version, rule.Period, rule.MoveToNextWorkingDay, rule.LegalReference);
     }
+
+    /// <summary>
+    /// The reminder lead time of one version, the one a timer was counted with (not the version in force now: a later
+    /// version changes the reminders of the deadlines it moves, which then carry its number). Null when it has none.
+    /// </summary>
+    public Period? ReminderLeadTime(string key, int version) =>
+        versionsByKey.TryGetValue(key, out var versions) ? Array.Find(versions, r => r.Version == version)?.ReminderLeadTime : null;
+
+    /// <summary>Every version with a reminder lead time, and which of its deadlines have had their reminder day by <paramref name="today"/>.</summary>
+    public IReadOnlyList<ReminderWindow> ReminderWindows(LocalDate today) =>
+        versionsByKey.Values.SelectMany(versions => versions)
+            .Where(r => r.ReminderLeadTime is not null)
+            .Select(r => new ReminderWindow(r.Key, r.Version, r.ReminderLeadTime!, DeadlineReminder.LatestDueDateRemindedBy(today, r.ReminderLeadTime!), r.LegalReference))
+            .ToList();
 }

@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace Verkstallighet.Workflows.Deadlines;
 
-/// <summary>A deadline rule as shipped: the first version, inserted when its key is absent.</summary>
+/// <summary>A deadline rule as shipped: the first version, inserted when its key is absent. Periods are ISO 8601 text.</summary>
 public sealed record DeadlineRuleSeed(
     string Key,
     string Period,
@@ -10,4 +10,5 @@ public sealed record DeadlineRuleSeed(
     string Description,
     LocalDate EffectiveFrom,
     bool MoveToNextWorkingDay = false,
-    string ChangeReason = "Shipped rule.");
+    string ChangeReason = "Shipped rule.",
+    string? ReminderLeadTime = null);

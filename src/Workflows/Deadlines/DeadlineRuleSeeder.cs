@@ -20,6 +20,14 @@ public sealed class DeadlineRuleSeeder(IDbContextFactory<WorkflowsDbContext> con
                 throw new InvalidOperationException($"The shipped rule '{seed.Key}' has the period '{seed.Period}', which is not a date period.");
             }
 
+            Period? reminder = null;
+            if (seed.ReminderLeadTime is { } lead)
+            {
+                reminder = IsoTime.TryParsePeriod(lead, out var parsed) && !parsed.HasTimeComponent
+                    ? parsed
+                    : throw new InvalidOperationException($"The shipped rule '{seed.Key}' has the reminder lead time '{lead}', which is not a date period.");
+            }
+
             db.DeadlineRules.Add(new DeadlineRule
             {
                 Id = Guid.CreateVersion7(),
@@ -30,6 +38,7 @@ public sealed class DeadlineRuleSeeder(IDbContextFactory<WorkflowsDbContext> con
                 Description = seed.Description,
                 EffectiveFrom = seed.EffectiveFrom,
                 MoveToNextWorkingDay = seed.MoveToNextWorkingDay,
+                ReminderLeadTime = reminder,
                 ChangedBy = "system",
                 ChangeReason = seed.ChangeReason,
                 CreatedAt = clock.GetCurrentInstant(),

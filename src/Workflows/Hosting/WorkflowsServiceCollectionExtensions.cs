@@ -19,6 +19,7 @@ using Verkstallighet.Workflows.Clock;
 using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Definitions;
 using Verkstallighet.Workflows.Expressions;
+using Verkstallighet.Workflows.Notifications;
 using Verkstallighet.Workflows.Persistence;
 using Verkstallighet.Workflows.Runtime;
 using Verkstallighet.Workflows.Tasks;
@@ -30,7 +31,7 @@ namespace Verkstallighet.Workflows.Hosting;
 
 public static class WorkflowsServiceCollectionExtensions
 {
-    /// <summary>Registers the engine: storage, activities, runtime, task inbox, timers on Hangfire, and the clock.</summary>
+    /// <summary>Registers the engine: storage, activities, runtime, task inbox, timers and reminders on Hangfire, and the clock.</summary>
     public static IServiceCollection AddWorkflows(this IServiceCollection services, WorkflowsOptions options)
     {
         services.AddSingleton(options);
@@ -101,12 +102,16 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<InstanceAccess>();
         services.AddSingleton<InstanceQueries>();
         services.AddSingleton<InstanceDiagrams>();
+        services.AddSingleton<TaskDueStatuses>();
         services.AddSingleton<TaskInbox>();
         services.AddSingleton<TimerLeaseHolders>();
         services.AddSingleton<ITimerLeases, TimerLeases>();
         services.AddSingleton<TimerSweeper>();
         services.AddTransient<TimerSweepJob>();
         services.AddTransient<TimerFireJob>();
+        services.AddSingleton<DeadlineReminders>();
+        services.AddSingleton<NotificationInbox>();
+        services.AddTransient<DeadlineReminderJob>();
         services.AddSingleton<WorkflowsStartup>();
     }
 

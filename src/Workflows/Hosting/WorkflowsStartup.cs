@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Verkstallighet.Workflows.Clock;
 using Verkstallighet.Workflows.Deadlines;
+using Verkstallighet.Workflows.Notifications;
 using Verkstallighet.Workflows.Persistence;
 using Verkstallighet.Workflows.Timers;
 using Verkstallighet.Workflows.Scheduling;
@@ -12,7 +13,7 @@ namespace Verkstallighet.Workflows.Hosting;
 
 /// <summary>
 /// What the engine does once at start: migrate, seed the shipped deadline rules, restore the simulated clock, and
-/// (re-)register the recurring timer sweep, which Hangfire disables after repeated scheduling failures. None of it
+/// (re-)register the recurring timer sweep and deadline reminders, which Hangfire disables after repeated scheduling failures. None of it
 /// depends on how many timers are pending.
 /// </summary>
 public sealed class WorkflowsStartup(
@@ -42,6 +43,7 @@ public sealed class WorkflowsStartup(
         }
 
         recurringJobs.AddOrUpdate<TimerSweepJob>(TimerSweepJob.RecurringJobId, job => job.RunAsync(), timerOptions.Value.SweepCron);
+        recurringJobs.AddOrUpdate<DeadlineReminderJob>(DeadlineReminderJob.RecurringJobId, job => job.RunAsync(), timerOptions.Value.ReminderCron);
     }
 
     /// <summary>A restarted Host continues from where its simulated clock was, so time never runs backwards.</summary>

@@ -2,5 +2,5 @@ using NodaTime;
 
 namespace Verkstallighet.Workflows.Scheduling;
 
-/// <summary>Where the clock stands after an advance, and what the sweep that followed did.</summary>
-public sealed record ClockAdvanceResult(Instant Now, SweepSummary Sweep);
+/// <summary>Where the clock stands after an advance, what the sweep that followed did, and how many reminders it made.</summary>
+public sealed record ClockAdvanceResult(Instant Now, SweepSummary Sweep, int Reminders);

@@ -5,6 +5,12 @@ public sealed class TimerOptions
     /// <summary>How often Hangfire's recurring job sweeps for due timers (cron).</summary>
     public string SweepCron { get; set; } = "* * * * *";
 
+    /// <summary>
+    /// How often the recurring job makes the deadline reminders whose day has come (cron). Reminders are by the day; this
+    /// bounds how long after midnight (or after a task is opened inside its lead time) one waits.
+    /// </summary>
+    public string ReminderCron { get; set; } = "*/5 * * * *";
+
     /// <summary>How many due timers one claim takes; a sweep claims batch after batch until fewer are due.</summary>
     public int BatchSize { get; set; } = 2000;
 

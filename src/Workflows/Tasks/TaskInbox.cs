@@ -9,11 +9,11 @@ using Verkstallighet.Workflows.Time;
 namespace Verkstallighet.Workflows.Tasks;
 
 /// <summary>The task inbox: listing, claiming and releasing human tasks. Completing goes through the runtime.</summary>
-public sealed class TaskInbox(IDbContextFactory<WorkflowsDbContext> contexts, InstanceAccess access, ZonedClock clock)
+public sealed class TaskInbox(IDbContextFactory<WorkflowsDbContext> contexts, InstanceAccess access, TaskDueStatuses dueStatuses, ZonedClock clock)
 {
     /// <summary>
     /// A page of open tasks, sorted by due date (none last), created and id, read in SQL through the partial indexes on
-    /// open tasks. The cases of the listed tasks are recorded as read.
+    /// open tasks, with each task's due status. The cases of the listed tasks are recorded as read.
     /// </summary>
     public async Task<TaskPage> ListAsync(Actor actor, TaskListQuery query, CancellationToken cancellationToken = default)
     {
@@ -40,7 +40,7 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowsDbContext> contexts, In
         }
 
         await access.RecordListedAsync(tasks.Select(t => t.InstanceId), actor, "task list", cancellationToken);
-        return new TaskPage(tasks, next);
+        return new TaskPage(tasks, next, await dueStatuses.OfAsync(tasks, cancellationToken));
     }
 
     /// <summary>

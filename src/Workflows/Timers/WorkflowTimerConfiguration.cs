@@ -18,6 +18,9 @@ internal sealed class WorkflowTimerConfiguration : IEntityTypeConfiguration<Work
         e.Property(t => t.Version).IsConcurrencyToken();
         e.Property(t => t.LockedUntil).HasColumnType("timestamp with time zone");
         e.HasIndex(t => t.DueAt).HasFilter("status = 'Pending'").HasDatabaseName("ix_timers_pending_due");
+        // The reminders' sweep: pending deadlines of one rule version due in a range of days.
+        e.HasIndex(t => new { t.DeadlineRuleKey, t.DeadlineRuleVersion, t.DueDate })
+            .HasFilter("status = 'Pending' AND deadline_rule_key IS NOT NULL").HasDatabaseName("ix_timers_pending_deadlines");
         e.HasIndex(t => t.InstanceId);
         e.HasIndex(t => t.BookmarkId);
     }

@@ -123,6 +123,11 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("POST /api/tasks/{id:guid}/release",                       "409/403", "409/403", "409",       "409",        "401"),
         new("POST /api/tasks/{id:guid}/complete",                      "400/403", "400/403", "403",       "403",        "401"),
 
+        // Reminders: everyone signed in reads their own (and their office queue's); marking one read is for its
+        // recipient, checked by the service (the probe's id names none: 404).
+        new("GET /api/notifications",                                  "200",     "200",     "200",       "200",        "401"),
+        new("POST /api/notifications/{id:guid}/read",                  "404",     "404",     "404",       "404",        "401"),
+
         // Definitions: everyone signed in reads published versions; process owners change them; validation and drafts are
         // for those who edit (process owners and administrators).
         new("GET /api/definitions",                                    "200",     "200",     "200",       "200",        "401"),
@@ -278,6 +283,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             .Replace("/api/instances/{id:guid}", $"/api/instances/{target.InstanceId}")
             .Replace("/api/tasks/{id:guid}", $"/api/tasks/{target.TaskId}")
             .Replace("/api/incidents/{id:guid}", $"/api/incidents/{Guid.Empty}")
+            .Replace("/api/notifications/{id:guid}", $"/api/notifications/{Guid.Empty}")
             .Replace("{deadlineId:guid}", target.DeadlineId)
             .Replace("{version:int}", "1")
             .Replace("{number:int}", "1")

@@ -82,6 +82,17 @@ public sealed class CaseHost : IAsyncDisposable
         return advanced;
     }
 
+    /// <summary>
+    /// A version of a rule with the same period and a reminder lead time, in effect from before the cases' supervision
+    /// starts (31 January 2026), so their deadlines count with it.
+    /// </summary>
+    public async Task AddReminderLeadTimeAsync(string rule, string leadTime, string period = "P1M") =>
+        await (await Host.As("david").PostJsonAsync($"/api/deadline-rules/{rule}/versions", new
+        {
+            period, effectiveFrom = "2026-01-01", confirmPastEffectiveDate = true, reminderLeadTime = leadTime,
+            reason = "Påminnelse före fristen.",
+        })).OkJsonAsync();
+
     public Task<HttpResponseMessage> EventAsync(string caseId, string name, object? payload = null, string user = "anna") =>
         Host.As(user).PostJsonAsync($"/api/cases/{caseId}/events", new { name, payload });
 

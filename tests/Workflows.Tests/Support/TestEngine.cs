@@ -82,6 +82,8 @@ public sealed class TestEngine : IAsyncDisposable
         builder.Services.Configure<WorkflowRuntimeOptions>(runtime => runtime.DefaultCandidateRole = "Officer");
         builder.Services.AddSingleton(new DeadlineRuleSeed("TestMonth", "P1M", "Test 1 §", "En månad från ankaret.", new LocalDate(2000, 1, 1)));
         builder.Services.AddSingleton(new DeadlineRuleSeed("TestWorkingDay", "P1M", "Test 2 §", "En månad, flyttas till nästa arbetsdag.", new LocalDate(2000, 1, 1), MoveToNextWorkingDay: true));
+        // As KVFS 2011:5 16 § counts a plan's follow-up, with a reminder a week before the due date.
+        builder.Services.AddSingleton(new DeadlineRuleSeed("TestReminder", "P1M", "KVFS 2011:5 16 §", "En månad, påminnelse en vecka före.", new LocalDate(2000, 1, 1), ReminderLeadTime: "P1W"));
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.Services.GetRequiredService<WorkflowsStartup>().InitializeAsync();

@@ -43,7 +43,7 @@ public static class ClockEndpoints
     {
         var result = await advance.ToAsync(Target(request, clock.GetCurrentInstant()), ct);
         var summary = result.Sweep;
-        return TypedResults.Ok(new AdvanceClockResponse(result.Now, Stockholm.DateOf(result.Now), summary.Claimed, summary.Fired, summary.StillPending));
+        return TypedResults.Ok(new AdvanceClockResponse(result.Now, Stockholm.DateOf(result.Now), summary.Claimed, summary.Fired, summary.StillPending, result.Reminders));
     }
 
     private static Instant Target(AdvanceClockRequest request, Instant now)

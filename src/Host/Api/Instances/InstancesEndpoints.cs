@@ -4,6 +4,7 @@ using Verkstallighet.Host.Api.Tasks;
 using Verkstallighet.Host.Security;
 using Verkstallighet.Workflows.Access;
 using Verkstallighet.Workflows.Runtime;
+using Verkstallighet.Workflows.Tasks;
 
 namespace Verkstallighet.Host.Api.Instances;
 
@@ -59,15 +60,17 @@ public static class InstancesEndpoints
         return TypedResults.Ok(instances.Select(InstanceSummary.From));
     }
 
-    public static async Task<Ok<InstanceDetails>> GetInstance(Guid id, HttpContext context, InstanceQueries queries, InstanceAccess access, CancellationToken ct)
+    public static async Task<Ok<InstanceDetails>> GetInstance(
+        Guid id, HttpContext context, InstanceQueries queries, InstanceAccess access, TaskDueStatuses dueStatuses, CancellationToken ct)
     {
         var view = await queries.GetAsync(id, ct);
         await access.EnsureCanReadAsync(id, view.Instance.Office, context.User.ToActor(), "instance", ct);
+        var due = await dueStatuses.OfAsync(view.OpenTasks, ct);
         return TypedResults.Ok(new InstanceDetails(
             InstanceSummary.From(view.Instance),
             view.Variables,
             view.WaitingAt,
-            view.OpenTasks.Select(t => TaskSummary.From(t)).ToList(),
+            view.OpenTasks.Select(t => TaskSummary.From(t, due[t.Id])).ToList(),
             view.PendingTimers.Select(t => new TimerSummary(t.Id, t.ElementId, t.DueAt, t.DueDate, t.DeadlineRuleKey, t.AnchorVariable, t.AnchorDate)).ToList(),
             view.OpenIncidents.Select(IncidentSummary.From).ToList()));
     }

@@ -18,7 +18,8 @@ public static class TasksEndpoints
         var group = app.MapApiGroup("/api/tasks", "Tasks");
 
         group.MapGet("/", ListTasks)
-            .WithSummary("Open tasks, sorted by due date (none last) or by activity, case or status first; one page at a time.")
+            .WithSummary("Open tasks, sorted by due date (none last) or by activity, case or status first; one page at a time. Each has its " +
+                         "dueStatus: Overdue, DueSoon (its deadline rule's reminder lead time reached), Upcoming, or None.")
             .WithDescription("filter=mine (assigned to me), office (my office's) or role (for my roles at my office; the default), " +
                              "role (with filter=role: one of my roles), activityType, correlationId (the case), dueBefore (yyyy-MM-dd, " +
                              "exclusive), overdue=true, assigned=mine|unassigned|mineOrUnassigned, sort=dueDate|activity|case|status (activity: the " +
@@ -67,25 +68,27 @@ public static class TasksEndpoints
             AddNextPageHeaders(context, page.Next);
         }
 
-        return TypedResults.Ok(page.Items.Select(t => TaskSummary.From(t, Describe(activities, t))));
+        return TypedResults.Ok(page.Items.Select(t => TaskSummary.From(t, page.DueStatusOf(t), Describe(activities, t))));
     }
 
-    public static async Task<Ok<TaskSummary>> GetTask(Guid id, HttpContext context, TaskInbox inbox, ActivityRegistry activities, CancellationToken ct)
+    public static async Task<Ok<TaskSummary>> GetTask(Guid id, HttpContext context, TaskInbox inbox, TaskDueStatuses dueStatuses, ActivityRegistry activities, CancellationToken ct)
     {
         var task = await inbox.GetAsync(id, context.User.ToActor(), ct);
-        return TypedResults.Ok(TaskSummary.From(task, Describe(activities, task), details: true));
+        return TypedResults.Ok(TaskSummary.From(task, await DueStatusAsync(dueStatuses, task, ct), Describe(activities, task), details: true));
     }
 
-    public static async Task<Ok<TaskSummary>> ClaimTask(Guid id, TaskVersionRequest? request, HttpContext context, TaskInbox inbox, ActivityRegistry activities, CancellationToken ct)
+    public static async Task<Ok<TaskSummary>> ClaimTask(
+        Guid id, TaskVersionRequest? request, HttpContext context, TaskInbox inbox, TaskDueStatuses dueStatuses, ActivityRegistry activities, CancellationToken ct)
     {
         var task = await inbox.ClaimAsync(id, context.User.ToActor(), request?.Version, ct);
-        return TypedResults.Ok(TaskSummary.From(task, Describe(activities, task)));
+        return TypedResults.Ok(TaskSummary.From(task, await DueStatusAsync(dueStatuses, task, ct), Describe(activities, task)));
     }
 
-    public static async Task<Ok<TaskSummary>> ReleaseTask(Guid id, TaskVersionRequest? request, HttpContext context, TaskInbox inbox, ActivityRegistry activities, CancellationToken ct)
+    public static async Task<Ok<TaskSummary>> ReleaseTask(
+        Guid id, TaskVersionRequest? request, HttpContext context, TaskInbox inbox, TaskDueStatuses dueStatuses, ActivityRegistry activities, CancellationToken ct)
     {
         var task = await inbox.ReleaseAsync(id, context.User.ToActor(), request?.Version, ct);
-        return TypedResults.Ok(TaskSummary.From(task, Describe(activities, task)));
+        return TypedResults.Ok(TaskSummary.From(task, await DueStatusAsync(dueStatuses, task, ct), Describe(activities, task)));
     }
 
     public static async Task<Ok<StepResponse>> CompleteTask(Guid id, CompleteTaskRequest request, HttpContext context, WorkflowRuntime runtime, CancellationToken ct)
@@ -111,6 +114,9 @@ public static class TasksEndpoints
         .ProducesProblem(StatusCodes.Status403Forbidden)
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static async Task<TaskDueStatus> DueStatusAsync(TaskDueStatuses dueStatuses, HumanTask task, CancellationToken ct) =>
+        (await dueStatuses.OfAsync([task], ct))[task.Id];
 
     private static ActivityDescriptor? Describe(ActivityRegistry activities, HumanTask task) =>
         activities.TryGet(task.ActivityType, out var descriptor) ? descriptor : null;

@@ -221,6 +221,102 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                     b.ToTable("journal", "workflows");
                 });
 
+            modelBuilder.Entity("Verkstallighet.Workflows.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BusinessKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("business_key");
+
+                    b.Property<string>("CandidateRole")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("candidate_role");
+
+                    b.Property<string>("CorrelationId")
+                        .HasColumnType("text")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DeadlineRuleKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("deadline_rule_key");
+
+                    b.Property<int>("DeadlineRuleVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("deadline_rule_version");
+
+                    b.Property<LocalDate>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("LegalReference")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("legal_reference");
+
+                    b.Property<string>("Office")
+                        .HasColumnType("text")
+                        .HasColumnName("office");
+
+                    b.Property<Instant?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("ReadBy")
+                        .HasColumnType("text")
+                        .HasColumnName("read_by");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("RecipientKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("recipient_kind");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("TaskTitle")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("task_title");
+
+                    b.Property<Guid>("TimerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("timer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("TimerId", "DeadlineRuleVersion")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_timer_id_deadline_rule_version");
+
+                    b.HasIndex("RecipientKind", "Recipient", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_recipient_kind_recipient_created_at");
+
+                    b.ToTable("notifications", "workflows");
+                });
+
             modelBuilder.Entity("Verkstallighet.Workflows.Runtime.Bookmark", b =>
                 {
                     b.Property<Guid>("Id")
@@ -701,6 +797,10 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
 
                     b.HasIndex("InstanceId")
                         .HasDatabaseName("ix_timers_instance_id");
+
+                    b.HasIndex("DeadlineRuleKey", "DeadlineRuleVersion", "DueDate")
+                        .HasDatabaseName("ix_timers_pending_deadlines")
+                        .HasFilter("status = 'Pending' AND deadline_rule_key IS NOT NULL");
 
                     b.ToTable("timers", "workflows");
 

@@ -103,14 +103,19 @@ public sealed class InboxTests(BrowserFixture browser) : BrowserTest(browser)
     }
 
     [Fact]
-    public async Task Inbox_MarksOverdueTasks_AfterTheClockAdvances()
+    public async Task Inbox_MarksTasksDueSoonFromTheRulesReminderDay_AndOverdue_AfterTheClockAdvances_16Paragraph()
     {
+        await Cases.AddReminderLeadTimeAsync("PlanEstablishment", "P1W"); // due 28 February, due soon from the 21st
         var caseId = await Cases.CreateCaseAsync();
         await Cases.DoAsync(caseId, "Assess", CaseHost.Assessment());
         var waiting = await Cases.CreateCaseAsync();
         var page = await OpenInboxAsync("anna");
         var due = Row(page, caseId).Locator("td").Nth(3);
         await Assertions.Expect(due).ToHaveTextAsync("2026-02-28");
+
+        await Cases.AdvanceAsync("2026-02-20");
+        page = await OpenInboxAsync("anna");
+        await Assertions.Expect(Row(page, caseId).Locator("td").Nth(3)).ToHaveTextAsync("2026-02-28");
 
         await Cases.AdvanceAsync("2026-02-23");
         page = await OpenInboxAsync("anna");
@@ -276,6 +281,31 @@ public sealed class InboxTests(BrowserFixture browser) : BrowserTest(browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Inkorg" })).ToBeVisibleAsync();
         await Assertions.Expect(Rows(page).Filter(new() { HasText = "Planen är inte fastställd i tid" })).ToHaveCountAsync(1);
         await Assertions.Expect(Rows(page).Filter(new() { HasText = DraftTitle })).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task Inbox_ListsTheOfficesQueueReminder_OnTheReminderDay_AndMarksItRead_16Paragraph()
+    {
+        await Cases.AddReminderLeadTimeAsync("PlanEstablishment", "P1W"); // due 28 February, reminded on the 21st
+        var caseId = await Cases.CreateCaseAsync();
+        await Cases.DoAsync(caseId, "Assess", CaseHost.Assessment());
+        var page = await OpenInboxAsync("anna");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Påminnelser" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#reminders-empty")).ToHaveTextAsync("Inga olästa påminnelser.");
+
+        await Cases.AdvanceAsync("2026-02-21");
+        page = await OpenInboxAsync("anna");
+        var reminder = page.Locator("#reminders .reminder");
+        await Assertions.Expect(reminder).ToHaveCountAsync(1);
+        await Assertions.Expect(reminder).ToContainTextAsync($"{DraftTitle} i ärende {await CaseNumberAsync(caseId)} förfaller 2026-02-28");
+        await Assertions.Expect(reminder).ToContainTextAsync("till kontorets kö (Stockholm City)");
+        await Assertions.Expect(reminder.GetByRole(AriaRole.Link, new() { Name = DraftTitle }))
+            .ToHaveAttributeAsync("href", $"/tasks/{(string)(await Cases.TaskAsync(caseId, "PlanDraft"))["id"]!}");
+        await page.AssertAccessibleAsync();
+
+        await reminder.GetByRole(AriaRole.Button, new() { Name = $"Markera som läst: påminnelsen om {DraftTitle}" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#reminders-empty")).ToBeVisibleAsync();
+        Assert.Empty((await (await Host.As("olle").GetAsync("/api/notifications?unread=true")).OkJsonAsync()).AsArray());
     }
 
     [Fact]
