@@ -25,7 +25,8 @@ internal static class DeadlineMoveWriter
             SET due_date = m.due_date, due_at = m.due_at, deadline_rule_version = m.rule_version, version = t.version + 1,
                 locked_until = NULL, locked_by = NULL
             FROM m
-            WHERE t.id = m.id AND t.version = m.version AND t.status = 'Pending'
+            -- ANY(@ids) lets the planner fetch the batch's timers by key rather than scan every timer for each batch.
+            WHERE t.id = ANY(@ids) AND t.id = m.id AND t.version = m.version AND t.status = 'Pending'
             RETURNING t.id, t.bookmark_id, t.instance_id, t.element_id, m.old_due, t.due_date
         ), bookmarks AS (
             UPDATE workflows.bookmarks AS b SET due_date = moved.due_date

@@ -22,6 +22,8 @@ public sealed class DeadlineRescheduling(
 {
     public int BatchSize { get; init; } = Math.Max(1, options.Value.DeadlineMoveBatchSize);
 
+    public int Writers { get; init; } = Math.Max(1, options.Value.DeadlineMoveWriters);
+
     /// <summary>What applying version <paramref name="ruleVersion"/> with <paramref name="scope"/> would move now (administrators: it lists cases of every office).</summary>
     public async Task<DeadlineChangeImpact> PreviewAsync(string key, int ruleVersion, DeadlineChangeScope scope, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -68,19 +70,21 @@ public sealed class DeadlineRescheduling(
 
         var change = new DeadlineChangeRecord(key, ruleVersion, scope, reason, actor.UserId, clock.GetCurrentInstant());
         int moved = 0, instances = 0, batches = 0;
-        // Batches hold whole instances (the moves are in instance order), so an instance gets one journal entry.
-        foreach (var batch in Batches(moves.OrderBy(m => m.Deadline.InstanceId).ThenBy(m => m.Deadline.TimerId).ToList()))
+        // Batches hold whole instances (the moves are in instance order), so an instance gets one journal entry, and
+        // batches running side by side touch disjoint rows.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Writers, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Batches(moves.OrderBy(m => m.Deadline.InstanceId).ThenBy(m => m.Deadline.TimerId).ToList()), parallel, async (batch, ct) =>
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            await db.Database.OpenConnectionAsync(cancellationToken);
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            await db.Database.OpenConnectionAsync(ct);
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var (batchMoved, batchInstances) = await DeadlineMoveWriter.WriteAsync(connection, transaction, batch, change, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            moved += batchMoved;
-            instances += batchInstances;
-            batches++;
-        }
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            var (batchMoved, batchInstances) = await DeadlineMoveWriter.WriteAsync(connection, transaction, batch, change, ct);
+            await transaction.CommitAsync(ct);
+            Interlocked.Add(ref moved, batchMoved);
+            Interlocked.Add(ref instances, batchInstances);
+            Interlocked.Increment(ref batches);
+        });
 
         return new DeadlineChangeResult(moved, instances, moves.Count - moved, batches);
     }

@@ -44,6 +44,13 @@ public sealed class TimerOptions
     /// </summary>
     public int DeadlineMoveBatchSize { get; set; } = 5000;
 
+    /// <summary>
+    /// How many batches of a rule change are written at once, each on its own connection. The batches hold disjoint
+    /// instances, so they never wait for each other; the work is the task table's index upkeep, which one backend
+    /// does on one core.
+    /// </summary>
+    public int DeadlineMoveWriters { get; set; } = 2;
+
     /// <summary>After this many claims without firing, the timer gets an incident instead of another attempt.</summary>
     public int MaxAttempts { get; set; } = 5;
 

@@ -169,7 +169,7 @@ public sealed class DeadlineReschedulingTests
             engine.Services.GetRequiredService<DeadlineRuleStore>(),
             engine.Services.GetRequiredService<ZonedClock>(),
             engine.Services.GetRequiredService<Verkstallighet.Workflows.Access.InstanceAccess>(),
-            engine.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TimerOptions>>()) { BatchSize = 1 };
+            engine.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TimerOptions>>()) { BatchSize = 1, Writers = 1 };
         var impact = await rescheduling.PreviewAsync("TestMonth", version, DeadlineChangeScope.Pending, Administrator);
 
         // The third batch (instances in the apply's order) waits for a row lock; the apply is then stopped, its open
