@@ -14,7 +14,5 @@ internal sealed class HumanTaskConfiguration : IEntityTypeConfiguration<HumanTas
         e.Property(t => t.Version).IsConcurrencyToken();
         e.HasIndex(t => t.InstanceId);
         e.HasIndex(t => t.BookmarkId);
-        e.HasIndex(t => new { t.Office, t.Status });
-        e.HasIndex(t => new { t.Assignee, t.Status });
     }
 }

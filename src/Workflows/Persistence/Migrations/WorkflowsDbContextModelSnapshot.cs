@@ -647,12 +647,6 @@ namespace Verkstallighet.Workflows.Persistence.Migrations
                     b.HasIndex("InstanceId")
                         .HasDatabaseName("ix_human_tasks_instance_id");
 
-                    b.HasIndex("Assignee", "Status")
-                        .HasDatabaseName("ix_human_tasks_assignee_status");
-
-                    b.HasIndex("Office", "Status")
-                        .HasDatabaseName("ix_human_tasks_office_status");
-
                     b.ToTable("human_tasks", "workflows");
                 });
 
