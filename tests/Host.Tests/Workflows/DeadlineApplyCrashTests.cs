@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Npgsql;
 using Verkstallighet.Host.Tests.Support;
 using Verkstallighet.Tests.Support;
+using static Verkstallighet.Host.Tests.Support.DatabaseWatch;
 
 namespace Verkstallighet.Host.Tests.Workflows;
 
@@ -64,7 +64,7 @@ public sealed class DeadlineApplyCrashTests
             var apply = crashed.As("david").PostJsonAsync($"/api/deadline-rules/{Rule}/versions/{version}/apply", new { scope = "Pending", fingerprint, reason = "Ny lydelse" });
             await using var watcher = await OpenAsync(connectionString);
             await UntilAsync(async () => await ScalarAsync(watcher,
-                "SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") > 0, "the apply to wait for the lock", crashed);
+                "SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") > 0, TimeSpan.FromMinutes(2), "the apply to wait for the lock", crashed);
             await crashed.KillAsync();
             await blocking.RollbackAsync();
             try
@@ -165,26 +165,4 @@ public sealed class DeadlineApplyCrashTests
     private static Task<int> JournalEntriesAsync(NpgsqlConnection connection) =>
         ScalarAsync(connection, "SELECT count(*)::int FROM workflows.journal WHERE kind = 'DeadlineRescheduled'");
 
-    private static async Task UntilAsync(Func<Task<bool>> condition, string what, HostProcess host)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(waited.Elapsed < TimeSpan.FromMinutes(2), $"Waited two minutes for {what}. The Host's last output:\n{host.Output}");
-            await Task.Delay(20);
-        }
-    }
-
-    private static async Task<NpgsqlConnection> OpenAsync(string connectionString)
-    {
-        var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
-
-    private static async Task<int> ScalarAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (int)(await command.ExecuteScalarAsync())!;
-    }
 }

@@ -4,6 +4,7 @@ using Npgsql;
 using Xunit.Abstractions;
 using Verkstallighet.Host.Tests.Support;
 using Verkstallighet.Tests.Support;
+using static Verkstallighet.Host.Tests.Support.DatabaseWatch;
 
 namespace Verkstallighet.Host.Tests.Workflows;
 
@@ -141,29 +142,6 @@ public sealed class TimerCrashRecoveryTests(ITestOutputHelper log)
 
     private static Task<int> FiredAsync(NpgsqlConnection connection) =>
         ScalarAsync(connection, "SELECT count(*)::int FROM workflows.timers WHERE status = 'Fired'");
-
-    private static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan patience, string what, HostProcess host)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(waited.Elapsed < patience, $"Waited {patience} for {what}. The Host's last output:\n{host.Output}");
-            await Task.Delay(20);
-        }
-    }
-
-    private static async Task<NpgsqlConnection> OpenAsync(string connectionString)
-    {
-        var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
-
-    private static async Task<int> ScalarAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (int)(await command.ExecuteScalarAsync())!;
-    }
 
     private static async Task<long[]> IdsAsync(NpgsqlConnection connection, string sql)
     {

@@ -82,7 +82,7 @@ public sealed class DeadlineRemindersTests
     }
 
     [Fact]
-    public async Task AWaivedDeadline_GetsNoReminder_ThoughItsTaskStaysOpen_16And24Paragraphs()
+    public async Task AWaivedDeadline_GetsNoReminder_ThoughItsTaskStaysOpen_16Paragraph()
     {
         await using var engine = await TestEngine.StartAsync();
         var instanceId = await StartAsync(engine);
