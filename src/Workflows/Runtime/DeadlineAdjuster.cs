@@ -9,6 +9,24 @@ namespace Verkstallighet.Workflows.Runtime;
 /// <summary>Moves or fires one pending deadline of an instance in a step, journaled with who did it and why.</summary>
 internal static class DeadlineAdjuster
 {
+    /// <summary>The timer, if it is a case's deadline that is still pending; else 404 or 409 saying why not.</summary>
+    public static WorkflowTimer EnsurePendingDeadline(WorkflowTimer? timer, Guid timerId)
+    {
+        if (timer is null)
+        {
+            throw new NotFoundException($"Deadline {timerId} does not exist.");
+        }
+
+        if (timer.InstanceId is null || timer.DueDate is null)
+        {
+            throw new ConflictException("Only a deadline of a case can be moved or fired; this timer is not one.");
+        }
+
+        return timer.Status == TimerStatus.Pending
+            ? timer
+            : throw new ConflictException($"The deadline is no longer pending ({(timer.IsWaived ? "waived" : timer.CancelledBecause?.ToString() ?? timer.Status.ToString())}).");
+    }
+
     public static async Task AdjustAsync(InstanceStep step, Bookmark bookmark, WorkflowTimer timer, DeadlineAdjustment adjustment, CancellationToken cancellationToken)
     {
         var node = step.Model.Node(timer.ElementId);

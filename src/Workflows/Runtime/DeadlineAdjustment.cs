@@ -1,4 +1,5 @@
 using NodaTime;
+using Verkstallighet.Workflows.Activities;
 
 namespace Verkstallighet.Workflows.Runtime;
 
@@ -9,4 +10,28 @@ namespace Verkstallighet.Workflows.Runtime;
 public sealed record DeadlineAdjustment(LocalDate? MoveTo, bool FireNow, string? Reason)
 {
     public const int MaxReasonLength = 2000;
+
+    /// <summary>Throws <see cref="FormInvalidException"/> naming the fields unless exactly one change and a reason are given.</summary>
+    public void EnsureValid()
+    {
+        var problems = new FieldProblems();
+        if (FireNow == MoveTo.HasValue)
+        {
+            problems.Add("moveTo", "Give either the new due date (moveTo) or fireNow: true, not both.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Reason))
+        {
+            problems.Add("reason", "Say why the deadline changes.");
+        }
+        else if (Reason.Length > MaxReasonLength)
+        {
+            problems.Add("reason", $"The reason may be at most {MaxReasonLength} characters.");
+        }
+
+        if (problems.Any)
+        {
+            throw new FormInvalidException(problems.All);
+        }
+    }
 }

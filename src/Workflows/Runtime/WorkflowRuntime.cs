@@ -276,22 +276,11 @@ public sealed class WorkflowRuntime(
     /// </summary>
     public Task<StepResult> AdjustDeadlineAsync(Guid timerId, DeadlineAdjustment adjustment, Actor actor, Func<StepTransaction, CancellationToken, Task>? alsoSave = null, CancellationToken cancellationToken = default)
     {
-        ValidateAdjustment(adjustment);
+        adjustment.EnsureValid();
         return runner.WithRetryAsync(async db =>
         {
-            var timer = await CompiledQueries.Timer(db, timerId, cancellationToken)
-                ?? throw new NotFoundException($"Deadline {timerId} does not exist.");
-            if (timer.InstanceId is null || timer.DueDate is null)
-            {
-                throw new ConflictException("Only a deadline of a case can be moved or fired; this timer is not one.");
-            }
-
-            if (timer.Status != TimerStatus.Pending)
-            {
-                throw new ConflictException($"The deadline is no longer pending ({(timer.IsWaived ? "waived" : timer.CancelledBecause?.ToString() ?? timer.Status.ToString())}).");
-            }
-
-            var loaded = await runner.LoadAsync(db, timer.InstanceId.Value, actor, cancellationToken);
+            var timer = DeadlineAdjuster.EnsurePendingDeadline(await CompiledQueries.Timer(db, timerId, cancellationToken), timerId);
+            var loaded = await runner.LoadAsync(db, timer.InstanceId!.Value, actor, cancellationToken);
             await access.EnsureAsync(loaded.Instance.Id, loaded.Instance.Office, actor, "deadline adjustment", cancellationToken);
             var bookmark = loaded.Bookmarks.Find(b => b.Id == timer.BookmarkId)
                 ?? throw new ConflictException("The deadline is no longer pending.");
@@ -305,29 +294,6 @@ public sealed class WorkflowRuntime(
             await access.RecordAsync(loaded.Instance.Id, actor, InstanceAccessKind.Write, adjustment.FireNow ? "deadline fired now" : "deadline moved", cancellationToken);
             return StepRunner.Result(loaded);
         }, "Someone else changed the case at the same moment; the deadline was not changed. Try again", cancellationToken);
-    }
-
-    private static void ValidateAdjustment(DeadlineAdjustment adjustment)
-    {
-        var problems = new FieldProblems();
-        if (adjustment.FireNow == adjustment.MoveTo.HasValue)
-        {
-            problems.Add("moveTo", "Give either the new due date (moveTo) or fireNow: true, not both.");
-        }
-
-        if (string.IsNullOrWhiteSpace(adjustment.Reason))
-        {
-            problems.Add("reason", "Say why the deadline changes.");
-        }
-        else if (adjustment.Reason.Length > DeadlineAdjustment.MaxReasonLength)
-        {
-            problems.Add("reason", $"The reason may be at most {DeadlineAdjustment.MaxReasonLength} characters.");
-        }
-
-        if (problems.Any)
-        {
-            throw new FormInvalidException(problems.All);
-        }
     }
 
     /// <summary>Runs the element of an incident again, once its cause is fixed.</summary>

@@ -70,6 +70,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("POST /",                                                  "400",     "400",     "400",       "400",        "302"),
         new("GET /owner",                                              "403",     "403",     "200",       "200",        "302"),
         new("POST /owner",                                             "403",     "403",     "400",       "400",        "302"),
+        new("GET /fristregler",                                        "403",     "403",     "403",       "200",        "302"),
+        new("POST /fristregler",                                       "403",     "403",     "403",       "400",        "302"),
         new("GET /no-access",                                          "200",     "200",     "200",       "200",        "200"),
         new("POST /no-access",                                         "400",     "400",     "400",       "400",        "400"),
         // Where an idle session ends; it signs the cookie out, so it is open to everyone.
