@@ -15,18 +15,8 @@ public sealed class DeadlineRuleSeeder(IDbContextFactory<WorkflowsDbContext> con
         var added = 0;
         foreach (var seed in seeds.Where(s => !existing.Contains(s.Key)).DistinctBy(s => s.Key))
         {
-            if (!IsoTime.TryParsePeriod(seed.Period, out var period, allowNegative: true) || period.HasTimeComponent)
-            {
-                throw new InvalidOperationException($"The shipped rule '{seed.Key}' has the period '{seed.Period}', which is not a date period.");
-            }
-
-            Period? reminder = null;
-            if (seed.ReminderLeadTime is { } lead)
-            {
-                reminder = IsoTime.TryParsePeriod(lead, out var parsed) && !parsed.HasTimeComponent
-                    ? parsed
-                    : throw new InvalidOperationException($"The shipped rule '{seed.Key}' has the reminder lead time '{lead}', which is not a date period.");
-            }
+            var period = DatePeriod(seed.Key, "period", seed.Period, allowNegative: true);
+            var reminder = seed.ReminderLeadTime is { } lead ? DatePeriod(seed.Key, "reminder lead time", lead, allowNegative: false) : null;
 
             db.DeadlineRules.Add(new DeadlineRule
             {
@@ -60,4 +50,10 @@ public sealed class DeadlineRuleSeeder(IDbContextFactory<WorkflowsDbContext> con
 
         return added;
     }
+
+    /// <summary>A shipped rule's period is a date period, or the shipped code is wrong: the Host does not start.</summary>
+    private static Period DatePeriod(string key, string what, string text, bool allowNegative) =>
+        IsoTime.TryParsePeriod(text, out var period, allowNegative) && !period.HasTimeComponent
+            ? period
+            : throw new InvalidOperationException($"The shipped rule '{key}' has the {what} '{text}', which is not a date period.");
 }
