@@ -97,6 +97,26 @@ public sealed class DeadlineRuleVersions(IDbContextFactory<WorkflowsDbContext> c
             return null;
         }
 
+        if (!WithinAHundredYears(period))
+        {
+            problems.Add(field, $"'{text}' is longer than a hundred years.");
+            return null;
+        }
+
         return period;
+    }
+
+    /// <summary>A period a deadline can be counted with: beyond a century, date arithmetic on an anchor can overflow.</summary>
+    private static bool WithinAHundredYears(Period period)
+    {
+        var from = new LocalDate(2000, 1, 1);
+        try
+        {
+            return from.Plus(period) <= from.PlusYears(100);
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            return false;
+        }
     }
 }

@@ -276,7 +276,7 @@ public sealed class WorkflowRuntime(
     /// </summary>
     public Task<StepResult> AdjustDeadlineAsync(Guid timerId, DeadlineAdjustment adjustment, Actor actor, Func<StepTransaction, CancellationToken, Task>? alsoSave = null, CancellationToken cancellationToken = default)
     {
-        adjustment.EnsureValid();
+        adjustment.EnsureValid(Time.Stockholm.DateOf(clock.GetCurrentInstant()));
         return runner.WithRetryAsync(async db =>
         {
             var timer = DeadlineAdjuster.EnsurePendingDeadline(await CompiledQueries.Timer(db, timerId, cancellationToken), timerId);

@@ -73,6 +73,7 @@ public sealed class DeadlineRulesApiTests : IAsyncLifetime
     [Theory]
     [InlineData("PT12H", "period")] // a deadline is counted in days, not hours
     [InlineData("en månad", "period")]
+    [InlineData("P99999Y", "period")] // a deadline counted with it would overflow the calendar
     [InlineData(null, "period")]
     public async Task Version_WithoutADatePeriod_IsRefusedNamingTheField(string? period, string field)
     {

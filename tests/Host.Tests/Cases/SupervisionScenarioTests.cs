@@ -172,6 +172,8 @@ public sealed class SupervisionScenarioTests : IAsyncLifetime
         var both = await (await cases.Host.As("bertil").PostJsonAsync(url, new { moveTo = "2026-03-16", fireNow = true, reason = "x" })).ProblemAsync(400);
         Assert.NotNull(both["errors"]!["moveTo"]);
         await (await cases.Host.As("bertil").PostJsonAsync(url, new { moveTo = "2026-03-16" })).ProblemAsync(400);
+        Assert.NotNull((await (await cases.Host.As("bertil").PostJsonAsync(url, new { moveTo = "9999-12-31", reason = "x" })).ProblemAsync(400))["errors"]!["moveTo"]);
+        await (await cases.Host.As("bertil").PostJsonAsync(url, new { moveTo = "2026-02-31", reason = "x" })).ProblemAsync(400);
         Assert.Equal("2026-02-28", (string?)(await cases.DeadlineAsync(caseId, "PlanEstablishment"))["dueDate"]);
 
         var moved = await (await cases.Host.As("bertil").PostJsonAsync(url, new { moveTo = "2026-03-16", reason = "Tolk saknas till planeringsmötet." })).OkJsonAsync();
