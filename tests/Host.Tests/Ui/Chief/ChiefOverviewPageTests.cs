@@ -18,7 +18,7 @@ public sealed class ChiefOverviewPageTests(BrowserFixture browser) : BrowserTest
         var taskId = (string)(await Cases.TaskAsync(caseId, "PlanEstablish"))["id"]!;
 
         var page = await SignInAsync("bertil");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/chief");
+        await page.ExpectPathAsync("/chief");
 
         var plans = Section(page, "Planer som väntar på fastställelse");
         var row = plans.GetByRole(AriaRole.Row).Filter(new() { HasText = "Kim Karlsson" });

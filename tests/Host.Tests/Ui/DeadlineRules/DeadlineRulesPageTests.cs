@@ -20,7 +20,7 @@ public sealed class DeadlineRulesPageTests(BrowserFixture browser) : BrowserTest
 
         var page = await SignInAsync("david");
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Fristregler" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/fristregler");
+        await page.ExpectPathAsync("/fristregler");
         var row = page.GetByTestId("rules").Locator("tr[data-rule='PlanEstablishment']");
         await Assertions.Expect(row).ToContainTextAsync("1 månad (P1M), version 1");
         await Assertions.Expect(row).ToContainTextAsync("KVFS 2011:5 16 § första stycket");

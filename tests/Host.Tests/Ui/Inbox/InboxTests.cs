@@ -340,7 +340,7 @@ public sealed class InboxTests(BrowserFixture browser) : BrowserTest(browser)
         await AssertFocusVisibleAsync(page);
         Assert.Equal(DraftTitle, await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/tasks/{taskId}");
+        await page.ExpectPathAsync($"/tasks/{taskId}");
     }
 
     private async Task<IPage> OpenInboxAsync(string user)

@@ -28,7 +28,7 @@ public sealed class SignInTests(BrowserFixture browser) : BrowserTest(browser)
     {
         var page = await SignInAsync(user);
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == landing, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.ExpectPathAsync(landing);
         await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
     }
 

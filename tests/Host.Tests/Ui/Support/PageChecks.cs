@@ -1,5 +1,6 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Verkstallighet.Host.Tests.Ui.Support;
@@ -18,6 +19,13 @@ public static class PageChecks
         Assert.True(serious.Count == 0, $"{page.Url}: " + string.Join("\n", serious.Select(v =>
             $"{v.Impact} {v.Id}: {v.Help} — {string.Join("; ", v.Nodes.Take(5).Select(n => n.Html))}")));
     }
+
+    /// <summary>
+    /// Waits until the page's address has this path. It polls the address rather than waiting for a navigation event,
+    /// so a Blazor NavigateTo (a same-document history change) that lands just before the wait starts is not missed.
+    /// </summary>
+    public static Task ExpectPathAsync(this IPage page, string path) =>
+        Assertions.Expect(page).ToHaveURLAsync(new Regex("^[a-z]+://[^/]+" + Regex.Escape(path) + "([?#].*)?$"));
 
     /// <summary>Where screenshots go: SCREENSHOT_DIR, or artifacts/screenshots in the repository.</summary>
     public static string ScreenshotDirectory =>
