@@ -94,10 +94,10 @@ public sealed partial class CaseService(
         [CaseVariables.CaseId] = @case.Id.ToString(),
         [CaseVariables.Sanction] = @case.Sanction.ToString(),
         [CaseVariables.ConditionallyReleased] = @case.Sanction == Sanction.VillkorligFrigivning,
-        ["judgmentEnforceable"] = Iso(@case.JudgmentEnforceable),
-        ["supervisionStart"] = Iso(@case.SupervisionStart),
-        ["supervisionEnd"] = Iso(@case.SupervisionEnd),
-        ["releaseDate"] = Iso(@case.ReleaseDate),
+        [CaseVariables.JudgmentEnforceable] = Iso(@case.JudgmentEnforceable),
+        [CaseVariables.SupervisionStart] = Iso(@case.SupervisionStart),
+        [CaseVariables.SupervisionEnd] = Iso(@case.SupervisionEnd),
+        [CaseVariables.ReleaseDate] = Iso(@case.ReleaseDate),
         [CaseVariables.CommunityServiceHours] = @case.CommunityServiceHours,
     };
 

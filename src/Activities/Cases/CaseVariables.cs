@@ -14,5 +14,13 @@ public static class CaseVariables
     public const string ConditionallyReleased = "conditionallyReleased";
     public const string CommunityServiceHours = "communityServiceHours";
 
+    public const string JudgmentEnforceable = "judgmentEnforceable";
+    public const string SupervisionStart = "supervisionStart";
+    public const string SupervisionEnd = "supervisionEnd";
+    public const string ReleaseDate = "releaseDate";
+
     public static IReadOnlyList<string> Owned { get; } = [CaseId, Sanction, ConditionallyReleased, CommunityServiceHours];
+
+    /// <summary>The case's dates, which deadlines count from (a timer's vp:anchor); Studio offers them.</summary>
+    public static IReadOnlyList<string> Dates { get; } = [JudgmentEnforceable, SupervisionStart, SupervisionEnd, ReleaseDate];
 }

@@ -7,7 +7,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 
 await build({
   absWorkingDir: here,
-  entryPoints: ['diagram-viewer.js'],
+  entryPoints: ['diagram-viewer.js', 'studio-modeler.js', 'studio-diff.js'],
   outdir: '../wwwroot/js',
   bundle: true,
   format: 'esm',
@@ -16,4 +16,6 @@ await build({
   sourcemap: false,
   legalComments: 'eof', // keeps the licence comments of bundled packages
   logLevel: 'warning',
+  // bpmn-embedded.css carries the icon font inline (woff); its old-browser fallbacks (eot, svg) are left out.
+  loader: { '.eot': 'empty', '.svg': 'empty' },
 });

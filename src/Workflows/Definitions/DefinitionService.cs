@@ -19,6 +19,8 @@ public sealed class DefinitionService(
     IClock clock,
     IOptions<DefinitionOptions> options)
 {
+    public const int MaxChangeNoteLength = 2000;
+
     /// <summary>
     /// Parses and validates a document within the validation budget. Past the budget it throws
     /// <see cref="DefinitionInvalidException"/> (a 400); when <paramref name="cancellationToken"/> is cancelled (the
@@ -37,20 +39,32 @@ public sealed class DefinitionService(
         }
     }
 
-    /// <summary>Saves the document as the draft of its key (the executable process id), replacing an earlier draft.</summary>
-    public async Task<WorkflowDefinition> SaveDraftAsync(string xml, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves the document as the draft of its key (the executable process id), replacing an earlier draft. A draft is
+    /// work in progress and may have problems (they are returned, and publishing refuses it until they are fixed); it
+    /// must still say which workflow it is, and be <paramref name="expectedKey"/> when the caller names one.
+    /// </summary>
+    public async Task<(WorkflowDefinition Draft, ParsedDefinition Parsed)> SaveDraftAsync(
+        string xml, Actor actor, string? expectedKey = null, CancellationToken cancellationToken = default)
     {
         var parsed = await ValidateAsync(xml, cancellationToken);
-        if (!parsed.IsValid)
+        if (expectedKey is not null && parsed.Key is not null && parsed.Key != expectedKey)
         {
-            throw new DefinitionInvalidException(parsed.Problems);
+            throw new BadRequestException($"The document's executable process is '{parsed.Key}', not '{expectedKey}'.");
+        }
+
+        if (parsed.Key is null)
+        {
+            throw new DefinitionInvalidException(parsed.Problems.Count > 0
+                ? parsed.Problems
+                : [new ValidationProblem(null, "The document has no executable process, so it is the draft of no workflow.")]);
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var draft = await db.Definitions.FirstOrDefaultAsync(d => d.Key == parsed.Key && d.Status == DefinitionStatus.Draft, cancellationToken);
         if (draft is null)
         {
-            draft = new WorkflowDefinition { Id = Guid.CreateVersion7(), Key = parsed.Key!, Xml = xml, Status = DefinitionStatus.Draft };
+            draft = new WorkflowDefinition { Id = Guid.CreateVersion7(), Key = parsed.Key, Xml = xml, Status = DefinitionStatus.Draft };
             db.Definitions.Add(draft);
         }
 
@@ -58,12 +72,12 @@ public sealed class DefinitionService(
         draft.Name = parsed.Name;
         draft.CreatedAt = clock.GetCurrentInstant();
         draft.CreatedBy = actor.UserId;
-        await SaveAsync(db, parsed.Key!, cancellationToken);
-        return draft;
+        await SaveAsync(db, parsed.Key, cancellationToken);
+        return (draft, parsed);
     }
 
     /// <summary>Publishes the draft of <paramref name="key"/> as the next version, which is immutable from then on.</summary>
-    public async Task<WorkflowDefinition> PublishDraftAsync(string key, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<WorkflowDefinition> PublishDraftAsync(string key, Actor actor, string? changeNote = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var draft = await db.Definitions.FirstOrDefaultAsync(d => d.Key == key && d.Status == DefinitionStatus.Draft, cancellationToken)
@@ -76,12 +90,12 @@ public sealed class DefinitionService(
             throw new DefinitionInvalidException(parsed.Problems);
         }
 
-        await PublishAsync(db, draft, parsed.Model!, actor, cancellationToken);
+        await PublishAsync(db, draft, parsed.Model!, actor, changeNote, cancellationToken);
         return draft;
     }
 
     /// <summary>Validates and publishes a document in one go: the next version of its key.</summary>
-    public async Task<WorkflowDefinition> PublishAsync(string xml, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<WorkflowDefinition> PublishAsync(string xml, Actor actor, string? changeNote = null, CancellationToken cancellationToken = default)
     {
         var parsed = await ValidateAsync(xml, cancellationToken);
         if (!parsed.IsValid)
@@ -89,7 +103,7 @@ public sealed class DefinitionService(
             throw new DefinitionInvalidException(parsed.Problems);
         }
 
-        return await PublishParsedAsync(xml, parsed, actor, cancellationToken);
+        return await PublishParsedAsync(xml, parsed, actor, changeNote, cancellationToken);
     }
 
     /// <summary>
@@ -105,11 +119,11 @@ public sealed class DefinitionService(
             return (parsed, null);
         }
 
-        return (parsed, await PublishParsedAsync(xml, parsed, actor, cancellationToken));
+        return (parsed, await PublishParsedAsync(xml, parsed, actor, null, cancellationToken));
     }
 
     /// <summary>Publishes a document validated just now, reusing its parse: its model is what the runtime will use.</summary>
-    private async Task<WorkflowDefinition> PublishParsedAsync(string xml, ParsedDefinition parsed, Actor actor, CancellationToken cancellationToken)
+    private async Task<WorkflowDefinition> PublishParsedAsync(string xml, ParsedDefinition parsed, Actor actor, string? changeNote, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var definition = await db.Definitions.FirstOrDefaultAsync(d => d.Key == parsed.Key && d.Status == DefinitionStatus.Draft, cancellationToken);
@@ -123,7 +137,7 @@ public sealed class DefinitionService(
         definition.Name = parsed.Name;
         definition.CreatedAt = clock.GetCurrentInstant();
         definition.CreatedBy = actor.UserId;
-        await PublishAsync(db, definition, parsed.Model!, actor, cancellationToken);
+        await PublishAsync(db, definition, parsed.Model!, actor, changeNote, cancellationToken);
         return definition;
     }
 
@@ -185,8 +199,14 @@ public sealed class DefinitionService(
         return await db.Definitions.AnyAsync(d => d.Key == key, cancellationToken);
     }
 
-    private async Task PublishAsync(WorkflowsDbContext db, WorkflowDefinition definition, ProcessModel model, Actor actor, CancellationToken cancellationToken)
+    private async Task PublishAsync(WorkflowsDbContext db, WorkflowDefinition definition, ProcessModel model, Actor actor, string? changeNote, CancellationToken cancellationToken)
     {
+        changeNote = string.IsNullOrWhiteSpace(changeNote) ? null : changeNote.Trim();
+        if (changeNote?.Length > MaxChangeNoteLength)
+        {
+            throw new BadRequestException($"The change note has {changeNote.Length} characters; at most {MaxChangeNoteLength} are kept.");
+        }
+
         var now = clock.GetCurrentInstant();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var previous = await db.Definitions.Where(d => d.Key == definition.Key && d.Version != null).Select(d => new { d.Id, d.Version }).ToListAsync(cancellationToken);
@@ -194,6 +214,7 @@ public sealed class DefinitionService(
         definition.Status = DefinitionStatus.Published;
         definition.PublishedAt = now;
         definition.PublishedBy = actor.UserId;
+        definition.ChangeNote = changeNote;
 
         // Start timers belong to the newest version only, as in Camunda: publishing replaces the old ones.
         await CancelStartTimersAsync(db, previous.Select(d => d.Id).ToList(), now, cancellationToken);

@@ -31,4 +31,7 @@ public sealed class WorkflowDefinition
     public string? PublishedBy { get; set; }
 
     public Instant? RetiredAt { get; set; }
+
+    /// <summary>What the process owner wrote when publishing: why this version exists.</summary>
+    public string? ChangeNote { get; set; }
 }

@@ -10,6 +10,7 @@ internal sealed class WorkflowDefinitionConfiguration : IEntityTypeConfiguration
         e.ToTable("definitions");
         e.Property(d => d.Key).HasMaxLength(100);
         e.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+        e.Property(d => d.ChangeNote).HasMaxLength(DefinitionService.MaxChangeNoteLength);
         e.HasIndex(d => new { d.Key, d.Version }).IsUnique();
         e.HasIndex(d => d.Key).IsUnique().HasFilter("status = 'Draft'").HasDatabaseName("ix_definitions_one_draft_per_key");
     }

@@ -28,6 +28,20 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowsDbContext> contex
         return new InstanceView(instance, JsonNode.Parse(instance.Variables) as JsonObject ?? [], waitingAt, tasks, timers, incidents);
     }
 
+    /// <summary>How many instances run on each stored version (by definition id); versions with none are absent.</summary>
+    public async Task<IReadOnlyDictionary<Guid, int>> RunningCountsByDefinitionAsync(string? key = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var running = db.Instances.AsNoTracking().Where(i => i.Status == InstanceStatus.Running);
+        if (key is not null)
+        {
+            running = running.Where(i => i.DefinitionKey == key);
+        }
+
+        return await running.GroupBy(i => i.DefinitionId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<HumanTask>> OpenTasksAsync(Guid instanceId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

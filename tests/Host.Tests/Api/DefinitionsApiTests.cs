@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
@@ -81,9 +82,29 @@ public sealed class DefinitionsApiTests : IAsyncLifetime
         var published = await client.PostAsync("/api/definitions/Granskning/draft/publish", null);
 
         Assert.Contains("'Granskning', not 'Other'", (string)(await wrongKey.ProblemAsync(400))["detail"]!);
-        Assert.Equal("Draft", (string?)(await draft.OkJsonAsync())["status"]);
+        Assert.Equal("Draft", (string?)(await draft.OkJsonAsync())["draft"]!["status"]);
         Assert.Equal(1, (int)(await published.OkJsonAsync())["version"]!);
         await (await client.PostAsync("/api/definitions/Granskning/draft/publish", null)).ProblemAsync(404);
+    }
+
+    [Fact]
+    public async Task Draft_WithProblems_IsSavedAndListsThem_ButPublishingItIsRefused_AndAPublishedNoteIsKept()
+    {
+        var client = host.As("cecilia");
+        var xml = HttpJson.Read("Tour", "granskning.bpmn");
+        var broken = xml.Replace("sourceRef=\"Review\"", "sourceRef=\"NoSuchTask\"");
+        Assert.NotEqual(xml, broken);
+
+        var saved = await (await client.PutAsync("/api/definitions/Granskning/draft", new StringContent(broken, Encoding.UTF8, "application/xml"))).OkJsonAsync();
+        Assert.False((bool)saved["isValid"]!);
+        Assert.NotEmpty(saved["problems"]!.AsArray());
+        await (await client.PostAsJsonAsync("/api/definitions/Granskning/draft/publish", new { changeNote = "Trasig" })).ProblemAsync(400);
+
+        await client.PutAsync("/api/definitions/Granskning/draft", new StringContent(xml, Encoding.UTF8, "application/xml"));
+        var published = await (await client.PostAsJsonAsync("/api/definitions/Granskning/draft/publish", new { changeNote = "Första versionen." })).OkJsonAsync();
+        Assert.Equal("Första versionen.", (string?)published["changeNote"]);
+        var malformed = await client.PostAsync("/api/definitions/Granskning/draft/publish", new StringContent("{", Encoding.UTF8, "application/json"));
+        await malformed.ProblemAsync(400);
     }
 
     [Fact]

@@ -70,6 +70,16 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("POST /",                                                  "400",     "400",     "400",       "400",        "302"),
         new("GET /owner",                                              "403",     "403",     "200",       "200",        "302"),
         new("POST /owner",                                             "403",     "403",     "400",       "400",        "302"),
+        // Studio (Ui/Studio): everyone signed in views the diagrams; the pages offer editing to process owners and
+        // administrators only, and the services behind them check it again.
+        new("GET /studio",                                             "200",     "200",     "200",       "200",        "302"),
+        new("POST /studio",                                            "400",     "400",     "400",       "400",        "302"),
+        new("GET /studio/{Key}",                                       "200",     "200",     "200",       "200",        "302"),
+        new("POST /studio/{Key}",                                      "400",     "400",     "400",       "400",        "302"),
+        new("GET /studio/{Key}/versions",                              "200",     "200",     "200",       "200",        "302"),
+        new("POST /studio/{Key}/versions",                             "400",     "400",     "400",       "400",        "302"),
+        new("GET /studio/{Key}/diff/{From:int}/{To:int}",              "200",     "200",     "200",       "200",        "302"),
+        new("POST /studio/{Key}/diff/{From:int}/{To:int}",             "400",     "400",     "400",       "400",        "302"),
         new("GET /fristregler",                                        "403",     "403",     "403",       "200",        "302"),
         new("POST /fristregler",                                       "403",     "403",     "403",       "400",        "302"),
         new("GET /no-access",                                          "200",     "200",     "200",       "200",        "200"),
@@ -133,16 +143,16 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         // Definitions: everyone signed in reads published versions; process owners change them; validation and drafts are
         // for those who edit (process owners and administrators).
         new("GET /api/definitions",                                    "200",     "200",     "200",       "200",        "401"),
-        new("POST /api/definitions",                                   "403",     "403",     "400",       "403",        "401"),
+        new("POST /api/definitions",                                   "403",     "403",     "400",       "400",        "401"),
         new("POST /api/definitions/validate",                          "403",     "403",     "400",       "400",        "401"),
         new("GET /api/definitions/{key}",                              "200",     "200",     "200",       "200",        "401"),
         new("GET /api/definitions/{key}/draft",                        "403",     "403",     "404",       "404",        "401"),
-        new("PUT /api/definitions/{key}/draft",                        "403",     "403",     "400",       "403",        "401"),
+        new("PUT /api/definitions/{key}/draft",                        "403",     "403",     "400",       "400",        "401"),
         new("GET /api/definitions/{key}/draft/xml",                    "403",     "403",     "404",       "404",        "401"),
-        new("POST /api/definitions/{key}/draft/publish",               "403",     "403",     "404",       "403",        "401"),
+        new("POST /api/definitions/{key}/draft/publish",               "403",     "403",     "404",       "404",        "401"),
         new("GET /api/definitions/{key}/versions/{version:int}",       "200",     "200",     "200",       "200",        "401"),
         new("GET /api/definitions/{key}/versions/{version:int}/xml",   "200",     "200",     "200",       "200",        "401"),
-        new("POST /api/definitions/{key}/versions/{version:int}/retire", "403",   "403",     "404",       "403",        "401"),
+        new("POST /api/definitions/{key}/versions/{version:int}/retire", "403",   "403",     "404",       "404",        "401"),
 
         // Reference data, the clock and the access log.
         new("GET /api/activities",                                     "200",     "200",     "200",       "200",        "401"),
@@ -282,6 +292,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             .Replace("/cases/{Id:guid}", $"/cases/{target.CaseId}")
             .Replace("/instances/{InstanceId:guid}", $"/instances/{target.InstanceId}")
             .Replace("{Version:int}", "1")
+            .Replace("/studio/{Key}", "/studio/Supervision")
+            .Replace("{From:int}/{To:int}", "1/1")
             .Replace("/api/instances/{id:guid}", $"/api/instances/{target.InstanceId}")
             .Replace("/api/tasks/{id:guid}", $"/api/tasks/{target.TaskId}")
             .Replace("/api/incidents/{id:guid}", $"/api/incidents/{Guid.Empty}")

@@ -12,8 +12,8 @@ public sealed class DefinitionServiceTests
         await using var engine = await TestEngine.StartAsync();
         var xml = BpmnFiles.Read("user-task.bpmn");
 
-        var draft = await engine.Definitions.SaveDraftAsync(xml, Actors.ProcessOwner);
-        var redraft = await engine.Definitions.SaveDraftAsync(xml.Replace("Granska ärendet", "Granska"), Actors.ProcessOwner);
+        var (draft, _) = await engine.Definitions.SaveDraftAsync(xml, Actors.ProcessOwner);
+        var (redraft, _) = await engine.Definitions.SaveDraftAsync(xml.Replace("Granska ärendet", "Granska"), Actors.ProcessOwner);
         Assert.Equal(draft.Id, redraft.Id);
         Assert.Null(redraft.Version);
         await Assert.ThrowsAsync<NotFoundException>(() => engine.Definitions.GetAsync("UserTask", null));
@@ -73,7 +73,7 @@ public sealed class DefinitionServiceTests
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => engine.Definitions.PublishAsync(BpmnFiles.Read("user-task.bpmn"), Actors.ProcessOwner, cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => engine.Definitions.PublishAsync(BpmnFiles.Read("user-task.bpmn"), Actors.ProcessOwner, cancellationToken: cancelled.Token));
 
         Assert.Empty(await engine.Definitions.ListAsync());
     }

@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Verkstallighet.Host.Security;
 using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Definitions;
+using Verkstallighet.Workflows.Runtime;
 
 namespace Verkstallighet.Host.Api.Definitions;
 
 /// <summary>
 /// Workflow definitions: validate, draft, publish (the next immutable version), export, retire. Everyone signed in reads
-/// published versions; process owners change them; drafts and validation are for process owners and administrators
-/// (validation costs CPU, so it is not open to every signed-in user).
+/// published versions; process owners and administrators change them, and only they see drafts and validate (validation
+/// costs CPU, so it is not open to every signed-in user).
 /// </summary>
 public static class DefinitionsEndpoints
 {
@@ -33,8 +34,8 @@ public static class DefinitionsEndpoints
             .AcceptsBpmn();
 
         group.MapPost("/", Publish)
-            .RequireAuthorization(Policies.ProcessOwners)
-            .WithSummary("Publishes a BPMN document as the next version of its process id.")
+            .RequireAuthorization(Policies.ProcessOwnersOrAdministrators)
+            .WithSummary("Publishes a BPMN document as the next version of its process id (?changeNote= says why).")
             .AcceptsBpmn()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -52,7 +53,7 @@ public static class DefinitionsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{key}/versions/{version:int}/retire", Retire)
-            .RequireAuthorization(Policies.ProcessOwners)
+            .RequireAuthorization(Policies.ProcessOwnersOrAdministrators)
             .WithSummary("Retires a version: no new instances start on it; running ones continue.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -63,8 +64,8 @@ public static class DefinitionsEndpoints
     private static void MapDrafts(RouteGroupBuilder group)
     {
         group.MapPut("/{key}/draft", SaveDraft)
-            .RequireAuthorization(Policies.ProcessOwners)
-            .WithSummary("Saves the draft of a workflow, replacing an earlier draft.")
+            .RequireAuthorization(Policies.ProcessOwnersOrAdministrators)
+            .WithSummary("Saves the draft of a workflow, replacing an earlier draft; a draft may have problems, which are listed and which publishing refuses.")
             .AcceptsBpmn()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -82,16 +83,19 @@ public static class DefinitionsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{key}/draft/publish", PublishDraft)
-            .RequireAuthorization(Policies.ProcessOwners)
-            .WithSummary("Publishes the draft as the next version.")
+            .RequireAuthorization(Policies.ProcessOwnersOrAdministrators)
+            .WithSummary("Publishes the draft as the next version, with an optional change note ({\"changeNote\": \"…\"}).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    public static async Task<Ok<IEnumerable<DefinitionSummary>>> ListDefinitions(DefinitionService definitions, CancellationToken ct) =>
-        TypedResults.Ok((await definitions.ListAsync(cancellationToken: ct)).Select(DefinitionSummary.From));
+    public static async Task<Ok<IEnumerable<DefinitionSummary>>> ListDefinitions(DefinitionService definitions, InstanceQueries instances, CancellationToken ct)
+    {
+        var running = await instances.RunningCountsByDefinitionAsync(cancellationToken: ct);
+        return TypedResults.Ok((await definitions.ListAsync(cancellationToken: ct)).Select(d => DefinitionSummary.From(d, running)));
+    }
 
     /// <summary>
     /// Validates within the validation budget and stops when the client goes away (the request's token); a document
@@ -103,30 +107,26 @@ public static class DefinitionsEndpoints
         return TypedResults.Ok(new ValidationResult(parsed.IsValid, parsed.Key, parsed.Name, parsed.Problems));
     }
 
-    public static async Task<Created<DefinitionSummary>> Publish(HttpRequest request, DefinitionService definitions, CancellationToken ct)
+    public static async Task<Created<DefinitionSummary>> Publish(HttpRequest request, DefinitionService definitions, string? changeNote, CancellationToken ct)
     {
-        var published = await definitions.PublishAsync(await BpmnRequestBody.ReadAsync(request, ct), request.HttpContext.User.ToActor(), ct);
+        var published = await definitions.PublishAsync(await BpmnRequestBody.ReadAsync(request, ct), request.HttpContext.User.ToActor(), changeNote, ct);
         return TypedResults.Created($"/api/definitions/{published.Key}/versions/{published.Version}", DefinitionSummary.From(published));
     }
 
-    public static async Task<Ok<IEnumerable<DefinitionSummary>>> ListVersions(string key, DefinitionService definitions, CancellationToken ct)
+    public static async Task<Ok<IEnumerable<DefinitionSummary>>> ListVersions(string key, DefinitionService definitions, InstanceQueries instances, CancellationToken ct)
     {
         var versions = await definitions.ListAsync(key, ct);
+        var running = await instances.RunningCountsByDefinitionAsync(key, ct);
         return versions.Count == 0
             ? throw new NotFoundException($"There is no workflow '{key}'.")
-            : TypedResults.Ok(versions.Select(DefinitionSummary.From));
+            : TypedResults.Ok(versions.Select(d => DefinitionSummary.From(d, running)));
     }
 
-    public static async Task<Ok<DefinitionSummary>> SaveDraft(string key, HttpRequest request, DefinitionService definitions, CancellationToken ct)
+    public static async Task<Ok<SavedDraft>> SaveDraft(string key, HttpRequest request, DefinitionService definitions, CancellationToken ct)
     {
         var xml = await BpmnRequestBody.ReadAsync(request, ct);
-        var parsed = await definitions.ValidateAsync(xml, ct);
-        if (parsed.Key is not null && parsed.Key != key)
-        {
-            throw new BadRequestException($"The document's executable process is '{parsed.Key}', not '{key}'.");
-        }
-
-        return TypedResults.Ok(DefinitionSummary.From(await definitions.SaveDraftAsync(xml, request.HttpContext.User.ToActor(), ct)));
+        var (draft, problems) = await definitions.SaveDraftAsync(xml, request.HttpContext.User.ToActor(), key, ct);
+        return TypedResults.Ok(new SavedDraft(DefinitionSummary.From(draft), problems.IsValid, problems.Problems));
     }
 
     public static async Task<Ok<DefinitionSummary>> GetDraft(string key, DefinitionService definitions, CancellationToken ct) =>
@@ -135,8 +135,21 @@ public static class DefinitionsEndpoints
     public static async Task<ContentHttpResult> GetDraftXml(string key, DefinitionService definitions, CancellationToken ct) =>
         TypedResults.Text((await definitions.GetDraftAsync(key, ct)).Xml, XmlContentType);
 
-    public static async Task<Ok<DefinitionSummary>> PublishDraft(string key, HttpContext context, DefinitionService definitions, CancellationToken ct) =>
-        TypedResults.Ok(DefinitionSummary.From(await definitions.PublishDraftAsync(key, context.User.ToActor(), ct)));
+    /// <summary>The body is optional (a client that sends none publishes without a note), so it is read here, not bound.</summary>
+    public static async Task<Ok<DefinitionSummary>> PublishDraft(string key, HttpRequest request, DefinitionService definitions, CancellationToken ct)
+    {
+        PublishRequest? body = null;
+        try
+        {
+            body = request.HasJsonContentType() && request.ContentLength != 0 ? await request.ReadFromJsonAsync<PublishRequest>(ct) : null;
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new BadRequestException($"The body is not a publish request ({{\"changeNote\": \"…\"}}): {e.Message}");
+        }
+
+        return TypedResults.Ok(DefinitionSummary.From(await definitions.PublishDraftAsync(key, request.HttpContext.User.ToActor(), body?.ChangeNote, ct)));
+    }
 
     public static async Task<Ok<DefinitionSummary>> GetVersion(string key, int version, DefinitionService definitions, CancellationToken ct) =>
         TypedResults.Ok(DefinitionSummary.From(await definitions.GetAsync(key, version, ct)));
