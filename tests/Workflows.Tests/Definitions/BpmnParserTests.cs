@@ -327,7 +327,9 @@ public sealed class BpmnParserTests
 
         Assert.Equal("Office", Parse(collaboration).Model!.Key);
         AssertProblem(Parse(collaboration.Replace("isExecutable=\"false\"", "isExecutable=\"true\"")), null, "Several processes");
-        AssertProblem(Parse(collaboration.Replace("isExecutable=\"true\"", "isExecutable=\"false\"")), null, "none is marked");
+        var none = Parse(collaboration.Replace("isExecutable=\"true\"", "isExecutable=\"false\""));
+        AssertProblem(none, "Client", "No process is executable: process 'Client' is not marked isExecutable=\"true\"; mark the one to run executable.");
+        AssertProblem(none, "Office", "No process is executable: process 'Office'");
     }
 
     [Fact]

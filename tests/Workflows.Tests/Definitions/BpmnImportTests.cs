@@ -1,0 +1,162 @@
+using Microsoft.Extensions.Options;
+using Verkstallighet.Workflows.Activities;
+using Verkstallighet.Workflows.Activities.Builtin;
+using Verkstallighet.Workflows.Definitions;
+
+namespace Verkstallighet.Workflows.Tests.Definitions;
+
+/// <summary>
+/// The rules for files from other tools (Camunda Modeler 7 and 8, bpmn.io, MIWG-style models): what is refused, with
+/// which message on which element, and what is read as ours.
+/// </summary>
+public sealed class BpmnImportTests
+{
+    private static readonly ActivityRegistry Activities = new([new(typeof(ManualTask)), new(typeof(SetVariable))]);
+
+    private static readonly string[] Roles = ["Officer", "Chief", "ProcessOwner", "Administrator"];
+
+    private static readonly IDefinitionEnvironment Environment = new ValidationEnvironment(Activities, new HashSet<string>(), candidateRoles: Roles);
+
+    private const string Namespaces = """
+        xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:vp="urn:verkstallighet:bpmn:1"
+        xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"
+        """;
+
+    private const string StartToEnd = """
+        <bpmn:startEvent id="S"/><bpmn:endEvent id="E"/><bpmn:sequenceFlow id="f" sourceRef="S" targetRef="E"/>
+        """;
+
+    private static string Document(string content) => $"<bpmn:definitions {Namespaces} id=\"D\">{content}</bpmn:definitions>";
+
+    private static string Process(string body, string executable = " isExecutable=\"true\"") =>
+        Document($"<bpmn:process id=\"P\"{executable}>{body}</bpmn:process>");
+
+    private static List<(string? ElementId, string Message)> Problems(string xml) =>
+        BpmnParser.Parse(xml, Environment).Problems.Select(p => (p.ElementId, p.Message)).ToList();
+
+    /// <summary>A gateway with a default flow and one conditional flow <c>fc</c>.</summary>
+    private static string WithCondition(string condition, string language = "") => Process($"""
+        <bpmn:startEvent id="S"/><bpmn:exclusiveGateway id="G" default="fd"/><bpmn:endEvent id="A"/><bpmn:endEvent id="B"/>
+        <bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="G"/>
+        <bpmn:sequenceFlow id="fc" sourceRef="G" targetRef="A"><bpmn:conditionExpression{language}>{condition}</bpmn:conditionExpression></bpmn:sequenceFlow>
+        <bpmn:sequenceFlow id="fd" sourceRef="G" targetRef="B"/>
+        """);
+
+    private static string WithUserTask(string attributes, string extensions = "") => Process($"""
+        <bpmn:startEvent id="S"/><bpmn:userTask id="T" {attributes}><bpmn:extensionElements>{extensions}</bpmn:extensionElements></bpmn:userTask><bpmn:endEvent id="E"/>
+        <bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="T"/><bpmn:sequenceFlow id="f2" sourceRef="T" targetRef="E"/>
+        """);
+
+    [Fact]
+    public void Validate_RefusesALoneProcessMarkedNotExecutable_OnTheProcess()
+    {
+        Assert.Equal(
+            [("P", "No process is executable: process 'P' is not marked isExecutable=\"true\"; mark it executable to run it.")],
+            Problems(Process(StartToEnd, executable: " isExecutable=\"false\"")));
+    }
+
+    [Fact]
+    public void Validate_AcceptsALoneProcessWithoutIsExecutable()
+    {
+        var parsed = BpmnParser.Parse(Process(StartToEnd, executable: ""), Environment);
+
+        Assert.Empty(parsed.Problems);
+        Assert.Equal("P", parsed.Model!.Key);
+    }
+
+    [Fact]
+    public void Validate_RefusesSeveralProcessesNoneMarkedExecutable_NamingEach()
+    {
+        var xml = Document($"""
+            <bpmn:process id="A">{StartToEnd}</bpmn:process>
+            <bpmn:process id="B" isExecutable="false"><bpmn:startEvent id="S2"/></bpmn:process>
+            """);
+
+        Assert.Equal(
+        [
+            ("A", "No process is executable: process 'A' is not marked isExecutable=\"true\"; mark the one to run executable."),
+            ("B", "No process is executable: process 'B' is not marked isExecutable=\"true\"; mark the one to run executable."),
+        ], Problems(xml));
+    }
+
+    [Fact]
+    public void Validate_RefusesSeveralExecutableProcesses_AsAmbiguous()
+    {
+        var xml = Document($"""
+            <bpmn:process id="A" isExecutable="true">{StartToEnd}</bpmn:process>
+            <bpmn:process id="B" isExecutable="true"><bpmn:startEvent id="S2"/></bpmn:process>
+            """);
+
+        Assert.Equal([(null, "Several processes are marked isExecutable=\"true\" (A, B); exactly one may be.")], Problems(xml));
+    }
+
+    [Fact]
+    public void Validate_AcceptsACollaboration_WhosePoolOfAnotherPartyHoldsAnyElement_AndKeepsMessageFlowsUnexecuted()
+    {
+        var parsed = BpmnParser.Parse(Document($"""
+            <bpmn:collaboration id="C">
+              <bpmn:participant id="Pool_Office" processRef="Office"/><bpmn:participant id="Pool_Court" processRef="Court"/><bpmn:participant id="Pool_Client"/>
+              <bpmn:messageFlow id="mf1" sourceRef="Send" targetRef="S"/><bpmn:messageFlow id="mf2" sourceRef="E" targetRef="Pool_Client"/>
+            </bpmn:collaboration>
+            <bpmn:process id="Office" isExecutable="true">{StartToEnd}</bpmn:process>
+            <bpmn:process id="Court" isExecutable="false">
+              <bpmn:sendTask id="Send"/><bpmn:inclusiveGateway id="Or"/><bpmn:sequenceFlow id="c1" sourceRef="Send" targetRef="Or"/>
+            </bpmn:process>
+            """), Environment);
+
+        Assert.Empty(parsed.Problems);
+        Assert.Equal("Office", parsed.Model!.Key);
+        Assert.Equal(["E", "S"], parsed.Model.Nodes.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_ReportsBrokenReferencesOfPoolsLanesAndMessageFlows_OnTheElementHoldingThem()
+    {
+        var problems = Problems(Document($"""
+            <bpmn:collaboration id="C">
+              <bpmn:participant id="Pool_Office" processRef="Office"/><bpmn:participant id="Pool_Gone" processRef="Gone"/>
+              <bpmn:messageFlow id="mf1" sourceRef="Send" targetRef="Nowhere"/><bpmn:messageFlow id="mf2" targetRef="S"/>
+            </bpmn:collaboration>
+            <bpmn:process id="Office" isExecutable="true">
+              <bpmn:laneSet id="LS"><bpmn:lane id="Lane_1"><bpmn:flowNodeRef>S</bpmn:flowNodeRef><bpmn:flowNodeRef>Missing</bpmn:flowNodeRef></bpmn:lane></bpmn:laneSet>
+              {StartToEnd}
+            </bpmn:process>
+            <bpmn:process id="Court" isExecutable="false">
+              <bpmn:sendTask id="Send"/><bpmn:sequenceFlow id="c1" sourceRef="Send" targetRef="Away"/>
+              <bpmn:boundaryEvent id="B" attachedToRef="Elsewhere"/>
+            </bpmn:process>
+            """));
+
+        Assert.Equal(
+        [
+            ("Pool_Gone", "The pool's processRef 'Gone' names no process in the document."),
+            ("mf1", "The message flow's targetRef 'Nowhere' does not exist."),
+            ("mf2", "The message flow has no sourceRef."),
+            ("Lane_1", "The lane lists 'Missing', which is not an element of process 'Office'."),
+            ("c1", "The sequenceFlow's targetRef 'Away' is not an element of process 'Court' (the process is not executable, but its references must hold)."),
+            ("B", "The boundaryEvent's attachedToRef 'Elsewhere' is not an element of process 'Court' (the process is not executable, but its references must hold)."),
+        ], problems);
+    }
+
+    [Fact]
+    public void PublishedVersion_FromBeforeTheImportRules_StillLoads_AsItWasAccepted()
+    {
+        // Published when a lone process marked not executable ran, JUEL was unwrapped as JavaScript, and the
+        // references of pools and message flows went unchecked: the stored version must still load, or its instances stop.
+        var stored = Document($"""
+            <bpmn:collaboration id="C"><bpmn:participant id="Pool" processRef="P"/><bpmn:messageFlow id="mf" sourceRef="Gone" targetRef="S"/></bpmn:collaboration>
+            <bpmn:process id="P" isExecutable="false">
+              <bpmn:startEvent id="S"/><bpmn:exclusiveGateway id="G" default="fd"/><bpmn:userTask id="T" camunda:candidateGroups="officers"/><bpmn:endEvent id="E"/>
+              <bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="G"/>
+              <bpmn:sequenceFlow id="fc" sourceRef="G" targetRef="T"><bpmn:conditionExpression>{"${score > 5}"}</bpmn:conditionExpression></bpmn:sequenceFlow>
+              <bpmn:sequenceFlow id="fd" sourceRef="G" targetRef="E"/><bpmn:sequenceFlow id="f2" sourceRef="T" targetRef="E"/>
+            </bpmn:process>
+            """);
+        var cache = new ProcessModelCache(Activities, Options.Create(new DefinitionOptions()));
+
+        Assert.NotEmpty(Problems(stored));
+        var model = cache.Get(Guid.NewGuid(), stored);
+        Assert.Equal("${score > 5}", model.Node("G").Outgoing.Single(f => f.Id == "fc").Condition);
+        Assert.False(((TaskNode)model.Node("T")).Inputs.ContainsKey("candidateRole"));
+    }
+}
