@@ -90,6 +90,57 @@ public sealed class BpmnImportTests
         Assert.Equal([(null, "Several processes are marked isExecutable=\"true\" (A, B); exactly one may be.")], Problems(xml));
     }
 
+    [Theory]
+    [InlineData("=approved = true")] // Zeebe's FEEL
+    [InlineData("= score &gt; 5")]
+    [InlineData("${approved}")] // Camunda 7's JUEL
+    [InlineData("#{risk == 'Hög'}")]
+    [InlineData("  ${a &amp;&amp; b}  ")]
+    public void Validate_RefusesFeelOrJuelCondition_NamingTheFlow(string condition)
+    {
+        Assert.Equal([("fc", "FEEL/JUEL is not supported; write the condition in JavaScript.")], Problems(WithCondition(condition)));
+    }
+
+    [Fact]
+    public void Validate_RefusesAConditionDeclaredAsFeel_NamingTheFlow()
+    {
+        Assert.Equal(
+            [("fc", "FEEL/JUEL is not supported; write the condition in JavaScript.")],
+            Problems(WithCondition("approved", language: " language=\"feel\"")));
+    }
+
+    [Fact]
+    public void Validate_AcceptsAJavaScriptCondition_AndAnInputExpressionStartingWithEquals()
+    {
+        var parsed = BpmnParser.Parse(Process("""
+            <bpmn:startEvent id="S"/>
+            <bpmn:serviceTask id="T" vp:activityType="SetVariable"><bpmn:extensionElements><vp:input name="value" value="=score + 1"/></bpmn:extensionElements></bpmn:serviceTask>
+            <bpmn:exclusiveGateway id="G" default="fd"/><bpmn:endEvent id="A"/><bpmn:endEvent id="B"/>
+            <bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="T"/><bpmn:sequenceFlow id="f2" sourceRef="T" targetRef="G"/>
+            <bpmn:sequenceFlow id="fc" sourceRef="G" targetRef="A"><bpmn:conditionExpression>value === `${score}` || score &gt; 5</bpmn:conditionExpression></bpmn:sequenceFlow>
+            <bpmn:sequenceFlow id="fd" sourceRef="G" targetRef="B"/>
+            """), Environment);
+
+        Assert.Empty(parsed.Problems);
+        Assert.Equal("=score + 1", ((TaskNode)parsed.Model!.Node("T")).Inputs["value"]);
+    }
+
+    [Theory]
+    [InlineData("timeDuration", "${reminderDuration}")]
+    [InlineData("timeDate", "=now() + duration(\"P1D\")")]
+    [InlineData("timeCycle", "#{cycle}")]
+    public void Validate_RefusesFeelOrJuelTimer_NamingTheEvent(string element, string expression)
+    {
+        var problems = Problems(Process($"""
+            <bpmn:startEvent id="S"/><bpmn:intermediateCatchEvent id="C"><bpmn:timerEventDefinition><bpmn:{element}>{expression}</bpmn:{element}></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+            <bpmn:endEvent id="E"/><bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="C"/><bpmn:sequenceFlow id="f2" sourceRef="C" targetRef="E"/>
+            """));
+
+        var (elementId, message) = Assert.Single(problems);
+        Assert.Equal("C", elementId);
+        Assert.StartsWith($"FEEL/JUEL is not supported in timers ('{expression}'); give an ISO 8601 duration", message);
+    }
+
     [Fact]
     public void Validate_AcceptsACollaboration_WhosePoolOfAnotherPartyHoldsAnyElement_AndKeepsMessageFlowsUnexecuted()
     {

@@ -167,7 +167,7 @@ public sealed class BpmnParserTests
 
         AssertProblem(parsed, "f2", "not valid JavaScript");
         AssertProblem(parsed, "f4", "groovy");
-        AssertProblem(parsed, "f5", "may not assign"); // FEEL's equality, from a Zeebe model
+        AssertProblem(parsed, "f5", "FEEL/JUEL is not supported"); // FEEL's equality, from a Zeebe model
     }
 
     [Fact]

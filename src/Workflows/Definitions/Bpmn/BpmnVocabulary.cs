@@ -44,6 +44,26 @@ internal static class BpmnVocabulary
     public static bool IsJavaScript(string language) =>
         language.Trim().ToLowerInvariant() is "javascript" or "js" or "ecmascript" or "text/javascript" or "application/javascript";
 
+    public const string FeelOrJuelCondition = "FEEL/JUEL is not supported; write the condition in JavaScript.";
+
+    /// <summary>
+    /// An expression in Zeebe's FEEL (<c>=…</c>) or Camunda's JUEL (<c>${…}</c>, <c>#{…}</c>). Neither is JavaScript,
+    /// and reading what is inside the wrapper as JavaScript gives another meaning to what looks the same (FEEL's
+    /// <c>=</c> is a comparison, JavaScript's an assignment; <c>and</c>, <c>or</c>, <c>not()</c> do not exist there).
+    /// </summary>
+    public static bool IsFeelOrJuel(string expression)
+    {
+        var text = expression.TrimStart();
+        return text.StartsWith('=') || text.StartsWith("${", StringComparison.Ordinal) || text.StartsWith("#{", StringComparison.Ordinal);
+    }
+
+    /// <summary>A condition language that names FEEL or JUEL (Camunda's URIs among them).</summary>
+    public static bool IsFeelOrJuelLanguage(string language)
+    {
+        var name = language.Trim().ToLowerInvariant();
+        return name is "feel" or "juel" or "http://www.omg.org/spec/feel/20140401" || name.Contains("/feel", StringComparison.Ordinal);
+    }
+
     /// <summary>A reference without its namespace prefix (<c>tns:Message_1</c> names <c>Message_1</c>).</summary>
     public static string LocalId(string reference)
     {

@@ -218,6 +218,13 @@ internal sealed class ScopeReader(ParseSession session)
 
         var condition = conditionElement.Value.Trim();
         var language = (string?)conditionElement.Attribute("language");
+        // A stored version from before this check keeps its wrapped condition, which the sandbox unwraps.
+        if (!session.Environment.IsPublishedVersion && (IsFeelOrJuel(condition) || (language is not null && IsFeelOrJuelLanguage(language))))
+        {
+            session.Problem(id, FeelOrJuelCondition);
+            return condition.Length == 0 ? null : condition;
+        }
+
         if (language is not null && !IsJavaScript(language))
         {
             // Kept as a condition, so the gateway's other checks still hold; not also checked as JavaScript, which it is not.
