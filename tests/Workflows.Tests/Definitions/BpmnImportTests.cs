@@ -190,6 +190,32 @@ public sealed class BpmnImportTests
     }
 
     [Fact]
+    public void Validate_RefusesASubProcessWithoutAStartEvent_WithTheReason_AndNothingElse()
+    {
+        var problems = Problems(Process("""
+            <bpmn:startEvent id="S"/><bpmn:subProcess id="Sub"><bpmn:userTask id="T"/><bpmn:endEvent id="SE"/><bpmn:sequenceFlow id="s1" sourceRef="T" targetRef="SE"/></bpmn:subProcess>
+            <bpmn:endEvent id="E"/><bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="Sub"/><bpmn:sequenceFlow id="f2" sourceRef="Sub" targetRef="E"/>
+            """));
+
+        Assert.Equal(
+            [("Sub", "A sub-process without a start event is not supported: the engine starts a sub-process at its none start event; add one.")],
+            problems);
+    }
+
+    [Fact]
+    public void Validate_RefusesAMessageEventWithoutMessageRef_NamingTheEventAndWhy()
+    {
+        var problems = Problems(Process("""
+            <bpmn:startEvent id="S"/><bpmn:intermediateCatchEvent id="C" name="Domen inkommen"><bpmn:messageEventDefinition/></bpmn:intermediateCatchEvent>
+            <bpmn:endEvent id="E"/><bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="C"/><bpmn:sequenceFlow id="f2" sourceRef="C" targetRef="E"/>
+            """));
+
+        Assert.Equal(
+            [("C", "The message event 'Domen inkommen' has no messageRef, so no message can be correlated to it; define a <message> and name it in messageRef.")],
+            problems);
+    }
+
+    [Fact]
     public void PublishedVersion_FromBeforeTheImportRules_StillLoads_AsItWasAccepted()
     {
         // Published when a lone process marked not executable ran, JUEL was unwrapped as JavaScript, and the
