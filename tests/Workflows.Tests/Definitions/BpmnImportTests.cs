@@ -215,6 +215,42 @@ public sealed class BpmnImportTests
             problems);
     }
 
+    [Theory]
+    [InlineData("camunda:candidateGroups=\"Chief\"", "")]
+    [InlineData("camunda:candidateGroups=\" chief \"", "")]
+    [InlineData("", "<zeebe:assignmentDefinition candidateGroups=\"ProcessOwner\"/>")]
+    public void Validate_ReadsACamundaOrZeebeCandidateGroupNamingARole_AsTheTasksCandidateRole(string attributes, string extensions)
+    {
+        var parsed = BpmnParser.Parse(WithUserTask(attributes, extensions), Environment);
+
+        Assert.Empty(parsed.Problems);
+        var expected = attributes.Length > 0 ? "Chief" : "ProcessOwner";
+        Assert.Equal(expected, ((TaskNode)parsed.Model!.Node("T")).Inputs["candidateRole"]);
+    }
+
+    [Fact]
+    public void Validate_KeepsTheVpCandidateRole_OverAForeignCandidateGroup()
+    {
+        var parsed = BpmnParser.Parse(
+            WithUserTask("camunda:candidateGroups=\"nobody\"", "<vp:input name=\"candidateRole\" value=\"Officer\"/><zeebe:assignmentDefinition candidateGroups=\"=x\"/>"),
+            Environment);
+
+        Assert.Empty(parsed.Problems);
+        Assert.Equal("Officer", ((TaskNode)parsed.Model!.Node("T")).Inputs["candidateRole"]);
+    }
+
+    [Theory]
+    [InlineData("camunda:candidateGroups=\"officers\"", "", "camunda:candidateGroups 'officers' is not one of the roles a task can be offered to.")]
+    [InlineData("camunda:candidateGroups=\"Officer, Chief\"", "", "camunda:candidateGroups lists several groups ('Officer, Chief'), but a task is offered to one role.")]
+    [InlineData("camunda:candidateGroups=\"${group}\"", "", "camunda:candidateGroups '${group}' is an expression, and FEEL/JUEL is not supported; name one role instead.")]
+    [InlineData("", "<zeebe:assignmentDefinition candidateGroups=\"=[&quot;Chief&quot;]\"/>", "zeebe:assignmentDefinition candidateGroups '=[\"Chief\"]' is an expression, and FEEL/JUEL is not supported; name one role instead.")]
+    public void Validate_RefusesAForeignCandidateGroupThatIsNoSingleRole_ListingTheRoles(string attributes, string extensions, string message)
+    {
+        Assert.Equal(
+            [("T", message + " The roles are: Officer, Chief, ProcessOwner, Administrator.")],
+            Problems(WithUserTask(attributes, extensions)));
+    }
+
     [Fact]
     public void PublishedVersion_FromBeforeTheImportRules_StillLoads_AsItWasAccepted()
     {

@@ -14,7 +14,8 @@ public sealed class BpmnParserKnockOnTests
 {
     private static readonly IDefinitionEnvironment Environment = new ValidationEnvironment(
         new ActivityRegistry([new(typeof(ManualTask)), new(typeof(SetVariable))]),
-        new HashSet<string>());
+        new HashSet<string>(),
+        candidateRoles: ["Officer", "Chief"]);
 
     private const string Unsupported = "is not supported; events may be timer or message events (and terminate end events).";
 
@@ -32,8 +33,10 @@ public sealed class BpmnParserKnockOnTests
     {
         Assert.Equal(
         [
+            ("Activity_Check", "camunda:candidateGroups 'officers' is not one of the roles a task can be offered to. The roles are: Officer, Chief."),
             ("Activity_Rules", "Business rule tasks are not supported."),
             ("Gateway_Merge", "Complex gateways are not supported."),
+            ("Activity_Decide", "camunda:candidateGroups 'chiefs' is not one of the roles a task can be offered to. The roles are: Officer, Chief."),
             ("Event_Recalled", "<signalEventDefinition> " + Unsupported),
         ], Problems(BpmnFiles.Read("Foreign/camunda-modeler.bpmn")));
     }

@@ -8,6 +8,10 @@ internal static class BpmnVocabulary
     public static readonly XNamespace Bpmn = BpmnParser.BpmnNamespace;
     public static readonly XNamespace Vp = BpmnParser.ExtensionNamespace;
 
+    /// <summary>Camunda 7's and Zeebe's (Camunda 8's) extensions: read only where they map onto ours.</summary>
+    public static readonly XNamespace Camunda = "http://camunda.org/schema/1.0/bpmn";
+    public static readonly XNamespace Zeebe = "http://camunda.org/schema/zeebe/1.0";
+
     /// <summary>Flow elements that are kept and round-tripped but play no part in execution.</summary>
     public static readonly HashSet<string> IgnoredFlowElements =
     [
