@@ -60,6 +60,13 @@ internal sealed class ScopeReader(ParseSession session)
             return;
         }
 
+        if (IsTrue(element, "isForCompensation"))
+        {
+            // Refused rather than kept: a compensation handler has no incoming sequence flow, and is not unreachable for that.
+            Refuse(local, id, scope, id, "Compensation is not supported.");
+            return;
+        }
+
         var node = ReadNode(element, local, id, scope);
         // A second node with a taken id is reported by the duplicate check; the first one keeps the id.
         if (node is null || !session.Nodes.TryAdd(id, node))
@@ -170,11 +177,6 @@ internal sealed class ScopeReader(ParseSession session)
             {
                 session.Problem(id, "Loops and multi-instance activities are not supported.");
             }
-        }
-
-        if (IsTrue(element, "isForCompensation"))
-        {
-            session.Problem(id, "Compensation is not supported.");
         }
     }
 
