@@ -184,8 +184,8 @@ public sealed class BpmnImportTests
             ("mf1", "The message flow's targetRef 'Nowhere' does not exist."),
             ("mf2", "The message flow has no sourceRef."),
             ("Lane_1", "The lane lists 'Missing', which is not an element of process 'Office'."),
-            ("c1", "The sequenceFlow's targetRef 'Away' is not an element of process 'Court' (the process is not executable, but its references must hold)."),
-            ("B", "The boundaryEvent's attachedToRef 'Elsewhere' is not an element of process 'Court' (the process is not executable, but its references must hold)."),
+            ("c1", "The sequence flow's targetRef 'Away' is not an element of process 'Court' (the process is not executable, but its references must hold)."),
+            ("B", "The boundary event's attachedToRef 'Elsewhere' is not an element of process 'Court' (the process is not executable, but its references must hold)."),
         ], problems);
     }
 

@@ -78,15 +78,18 @@ internal sealed class ReferenceChecker(ParseSession session)
         foreach (var element in process.Descendants())
         {
             session.Budget.Check();
-            var ends = element.Name == Bpmn + "sequenceFlow" ? ["sourceRef", "targetRef"]
-                : element.Name == Bpmn + "boundaryEvent" ? new[] { "attachedToRef" }
-                : [];
+            var (what, ends) = element.Name.LocalName switch
+            {
+                "sequenceFlow" when element.Name.Namespace == Bpmn => ("sequence flow", new[] { "sourceRef", "targetRef" }),
+                "boundaryEvent" when element.Name.Namespace == Bpmn => ("boundary event", ["attachedToRef"]),
+                _ => ("", []),
+            };
             foreach (var end in ends)
             {
                 var reference = (string?)element.Attribute(end);
                 if (string.IsNullOrWhiteSpace(reference) || !ids.Contains(LocalId(reference)))
                 {
-                    session.Problem(Id(element), $"The {element.Name.LocalName}'s {end} '{reference}' is not an element of process '{Id(process)}' (the process is not executable, but its references must hold).");
+                    session.Problem(Id(element), $"The {what}'s {end} '{reference}' is not an element of process '{Id(process)}' (the process is not executable, but its references must hold).");
                 }
             }
         }
