@@ -13,6 +13,7 @@ using Verkstallighet.Activities.Reports;
 using Verkstallighet.Activities.Statements;
 using Verkstallighet.Activities.Transfers;
 using Verkstallighet.Workflows.Access;
+using Verkstallighet.Workflows.Definitions;
 using Verkstallighet.Workflows.Runtime;
 
 namespace Verkstallighet.Activities;
@@ -54,6 +55,8 @@ public static class ActivitiesServiceCollectionExtensions
         });
         // A task whose model names no role is for the case's officer.
         services.Configure<WorkflowRuntimeOptions>(runtime => runtime.DefaultCandidateRole = Roles.Officer);
+        // Another tool's candidate group becomes a task's role only when it names one of the product's roles.
+        services.Configure<DefinitionOptions>(definitions => definitions.CandidateRoles.UnionWith([Roles.Officer, Roles.Chief, Roles.ProcessOwner, Roles.Administrator]));
         services.AddSingleton<IInstanceAccessLog, CaseAccessLog>();
         services.AddSingleton<CaseService>();
         services.AddSingleton<CourtStatementService>();

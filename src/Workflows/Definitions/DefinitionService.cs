@@ -28,7 +28,7 @@ public sealed class DefinitionService(
     /// </summary>
     public async Task<ParsedDefinition> ValidateAsync(string xml, CancellationToken cancellationToken = default)
     {
-        var environment = new ValidationEnvironment(activities, await rules.KeysAsync(cancellationToken), access.Options.ProtectedVariables);
+        var environment = new ValidationEnvironment(activities, await rules.KeysAsync(cancellationToken), access.Options.ProtectedVariables, options.Value.CandidateRoles);
         try
         {
             return BpmnParser.Parse(xml, environment, ParseBudget.StartNow(options.Value.ValidationBudget, cancellationToken));

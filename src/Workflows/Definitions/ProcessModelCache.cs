@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 using Verkstallighet.Workflows.Activities;
 
 namespace Verkstallighet.Workflows.Definitions;
@@ -7,7 +8,7 @@ namespace Verkstallighet.Workflows.Definitions;
 /// Parsed models of stored definitions by definition id. A published version never changes, so a model is parsed
 /// once per process and shared by all its instances.
 /// </summary>
-public sealed class ProcessModelCache(ActivityRegistry activities)
+public sealed class ProcessModelCache(ActivityRegistry activities, IOptions<DefinitionOptions> options)
 {
     private readonly ConcurrentDictionary<Guid, ProcessModel> models = new();
 
@@ -24,17 +25,21 @@ public sealed class ProcessModelCache(ActivityRegistry activities)
     private ProcessModel Parse(string xml)
     {
         // Deadline rules were checked when the version was published, and rules are never deleted.
-        var parsed = BpmnParser.Parse(xml, new PublishedEnvironment(activities));
+        var parsed = BpmnParser.Parse(xml, new PublishedEnvironment(activities, options.Value.CandidateRoles));
         return parsed.Model ?? throw new InvalidOperationException(
             "A stored definition no longer parses: " + string.Join("; ", parsed.Problems.Select(p => $"{p.ElementId}: {p.Message}")));
     }
 
-    private sealed class PublishedEnvironment(ActivityRegistry activities) : IDefinitionEnvironment
+    private sealed class PublishedEnvironment(ActivityRegistry activities, IReadOnlyCollection<string> candidateRoles) : IDefinitionEnvironment
     {
         public bool TryGetActivity(string type, out ActivityDescriptor descriptor) => activities.TryGet(type, out descriptor);
 
         public bool DeadlineRuleExists(string key) => true;
 
         public bool IsProtectedVariable(string name) => false; // checked at publication
+
+        public IReadOnlyCollection<string> CandidateRoles => candidateRoles;
+
+        public bool IsPublishedVersion => true;
     }
 }

@@ -24,8 +24,9 @@ public sealed class ScriptSandbox(ScriptSandboxOptions options)
     }
 
     /// <summary>
-    /// Removes the wrappers other tools put around expressions: a leading <c>=</c> (Zeebe) or <c>${…}</c>/<c>#{…}</c>
-    /// (Camunda, Activiti). What remains is JavaScript.
+    /// Removes a leading <c>=</c> (the mark of an input expression) or a <c>${…}</c>/<c>#{…}</c> wrapper. What remains is
+    /// JavaScript. Validation now refuses such wrapped conditions as FEEL/JUEL, but versions published before that
+    /// still carry them.
     /// </summary>
     public static string Unwrap(string expression)
     {

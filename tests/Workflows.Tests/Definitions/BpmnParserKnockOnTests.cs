@@ -14,12 +14,16 @@ public sealed class BpmnParserKnockOnTests
 {
     private static readonly IDefinitionEnvironment Environment = new ValidationEnvironment(
         new ActivityRegistry([new(typeof(ManualTask)), new(typeof(SetVariable))]),
-        new HashSet<string>());
+        new HashSet<string>(),
+        candidateRoles: ["Officer", "Chief"]);
 
     private const string Unsupported = "is not supported; events may be timer or message events (and terminate end events).";
 
     private static List<(string? ElementId, string Message)> Problems(string xml) =>
         BpmnParser.Parse(xml, Environment).Problems.Select(p => (p.ElementId, p.Message)).ToList();
+
+    /// <summary>The file as its process owner would import it after Studio's "make executable" step.</summary>
+    private static string MadeExecutable(string xml) => xml.Replace("isExecutable=\"false\"", "isExecutable=\"true\"");
 
     private static string Process(string body) =>
         $"""<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"><bpmn:message id="M" name="Go"/><bpmn:process id="P" isExecutable="true">{body}</bpmn:process></bpmn:definitions>""";
@@ -29,8 +33,10 @@ public sealed class BpmnParserKnockOnTests
     {
         Assert.Equal(
         [
+            ("Activity_Check", "camunda:candidateGroups 'officers' is not one of the roles a task can be offered to. The roles are: Officer, Chief."),
             ("Activity_Rules", "Business rule tasks are not supported."),
             ("Gateway_Merge", "Complex gateways are not supported."),
+            ("Activity_Decide", "camunda:candidateGroups 'chiefs' is not one of the roles a task can be offered to. The roles are: Officer, Chief."),
             ("Event_Recalled", "<signalEventDefinition> " + Unsupported),
         ], Problems(BpmnFiles.Read("Foreign/camunda-modeler.bpmn")));
     }
@@ -46,7 +52,7 @@ public sealed class BpmnParserKnockOnTests
             ("sid-informed", "Intermediate throw events are not supported."),
             // An XPath condition is named for its language, not also parsed as JavaScript.
             ("sid-f3", "The condition language 'http://www.w3.org/1999/XPath' is not supported; conditions are JavaScript."),
-        ], Problems(BpmnFiles.Read("Foreign/signavio.bpmn")));
+        ], Problems(MadeExecutable(BpmnFiles.Read("Foreign/signavio.bpmn"))));
     }
 
     [Fact]
@@ -60,7 +66,17 @@ public sealed class BpmnParserKnockOnTests
             ("Activity_0call", "Call activities are not supported; use an embedded sub-process."),
             ("Event_0esc", "<escalationEventDefinition> " + Unsupported),
             ("Event_0sigstart", "<signalEventDefinition> " + Unsupported),
-        ], Problems(BpmnFiles.Read("Foreign/bpmn-io.bpmn")));
+        ], Problems(MadeExecutable(BpmnFiles.Read("Foreign/bpmn-io.bpmn"))));
+    }
+
+    [Theory]
+    [InlineData("Foreign/signavio.bpmn", "sid-process")]
+    [InlineData("Foreign/bpmn-io.bpmn", "Process_1r0j5b3")]
+    public void FileWhoseOnlyProcessIsMarkedNotExecutable_IsOneProblemOnTheProcess(string file, string process)
+    {
+        Assert.Equal(
+            [(process, $"No process is executable: process '{process}' is not marked isExecutable=\"true\"; mark it executable to run it.")],
+            Problems(BpmnFiles.Read(file)));
     }
 
     [Fact]

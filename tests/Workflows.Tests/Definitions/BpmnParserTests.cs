@@ -167,7 +167,7 @@ public sealed class BpmnParserTests
 
         AssertProblem(parsed, "f2", "not valid JavaScript");
         AssertProblem(parsed, "f4", "groovy");
-        AssertProblem(parsed, "f5", "may not assign"); // FEEL's equality, from a Zeebe model
+        AssertProblem(parsed, "f5", "FEEL/JUEL is not supported"); // FEEL's equality, from a Zeebe model
     }
 
     [Fact]
@@ -327,7 +327,9 @@ public sealed class BpmnParserTests
 
         Assert.Equal("Office", Parse(collaboration).Model!.Key);
         AssertProblem(Parse(collaboration.Replace("isExecutable=\"false\"", "isExecutable=\"true\"")), null, "Several processes");
-        AssertProblem(Parse(collaboration.Replace("isExecutable=\"true\"", "isExecutable=\"false\"")), null, "none is marked");
+        var none = Parse(collaboration.Replace("isExecutable=\"true\"", "isExecutable=\"false\""));
+        AssertProblem(none, "Client", "No process is executable: process 'Client' is not marked isExecutable=\"true\"; mark the one to run executable.");
+        AssertProblem(none, "Office", "No process is executable: process 'Office'");
     }
 
     [Fact]

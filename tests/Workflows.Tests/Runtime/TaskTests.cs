@@ -1,7 +1,9 @@
 using Verkstallighet.Tests.Support;
 using Verkstallighet.Workflows.Runtime;
 using Verkstallighet.Workflows.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 using Verkstallighet.Workflows.Activities;
+using Verkstallighet.Workflows.Definitions;
 
 namespace Verkstallighet.Workflows.Tests.Runtime;
 
@@ -156,5 +158,29 @@ public sealed class TaskTests
         var variables = await engine.VariablesAsync(started.InstanceId);
         Assert.Equal(5, (int)variables["sum"]!);
         Assert.Equal("2026-02-28", (string?)variables["computedDate"]);
+    }
+
+    [Fact]
+    public async Task UserTaskWithACamundaCandidateGroupNamingARole_OpensItsTaskForThatRole_AlsoWhenTheStoredVersionIsReadAgain()
+    {
+        const string xml = """
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="D">
+              <bpmn:process id="CamundaGroup" isExecutable="true">
+                <bpmn:startEvent id="S"/><bpmn:userTask id="T" name="Granska" camunda:candidateGroups="chief"/><bpmn:endEvent id="E"/>
+                <bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="T"/><bpmn:sequenceFlow id="f2" sourceRef="T" targetRef="E"/>
+              </bpmn:process>
+            </bpmn:definitions>
+            """;
+        Action<IServiceCollection> roles = services => services.Configure<DefinitionOptions>(o => o.CandidateRoles.UnionWith(["Officer", "Chief"]));
+        await using var engine = await TestEngine.StartAsync(configure: roles);
+        await engine.Definitions.PublishAsync(xml, Actors.ProcessOwner);
+
+        var started = await engine.StartAsync("CamundaGroup");
+        // A second engine on the same database parses the stored version afresh, as a restarted Host does.
+        await using var restarted = await TestEngine.StartAsync(connectionString: engine.ConnectionString, configure: roles);
+        var again = await restarted.StartAsync("CamundaGroup");
+
+        Assert.Equal("Chief", Assert.Single(await engine.OpenTasksAsync(started.InstanceId)).CandidateRole);
+        Assert.Equal("Chief", Assert.Single(await restarted.OpenTasksAsync(again.InstanceId)).CandidateRole);
     }
 }

@@ -8,6 +8,10 @@ internal static class BpmnVocabulary
     public static readonly XNamespace Bpmn = BpmnParser.BpmnNamespace;
     public static readonly XNamespace Vp = BpmnParser.ExtensionNamespace;
 
+    /// <summary>Camunda 7's and Zeebe's (Camunda 8's) extensions: read only where they map onto ours.</summary>
+    public static readonly XNamespace Camunda = "http://camunda.org/schema/1.0/bpmn";
+    public static readonly XNamespace Zeebe = "http://camunda.org/schema/zeebe/1.0";
+
     /// <summary>Flow elements that are kept and round-tripped but play no part in execution.</summary>
     public static readonly HashSet<string> IgnoredFlowElements =
     [
@@ -43,6 +47,26 @@ internal static class BpmnVocabulary
 
     public static bool IsJavaScript(string language) =>
         language.Trim().ToLowerInvariant() is "javascript" or "js" or "ecmascript" or "text/javascript" or "application/javascript";
+
+    public const string FeelOrJuelCondition = "FEEL/JUEL is not supported; write the condition in JavaScript.";
+
+    /// <summary>
+    /// An expression in Zeebe's FEEL (<c>=…</c>) or Camunda's JUEL (<c>${…}</c>, <c>#{…}</c>). Neither is JavaScript,
+    /// and reading what is inside the wrapper as JavaScript gives another meaning to what looks the same (FEEL's
+    /// <c>=</c> is a comparison, JavaScript's an assignment; <c>and</c>, <c>or</c>, <c>not()</c> do not exist there).
+    /// </summary>
+    public static bool IsFeelOrJuel(string expression)
+    {
+        var text = expression.TrimStart();
+        return text.StartsWith('=') || text.StartsWith("${", StringComparison.Ordinal) || text.StartsWith("#{", StringComparison.Ordinal);
+    }
+
+    /// <summary>A condition language that names FEEL or JUEL (Camunda's URIs among them).</summary>
+    public static bool IsFeelOrJuelLanguage(string language)
+    {
+        var name = language.Trim().ToLowerInvariant();
+        return name is "feel" or "juel" or "http://www.omg.org/spec/feel/20140401" || name.Contains("/feel", StringComparison.Ordinal);
+    }
 
     /// <summary>A reference without its namespace prefix (<c>tns:Message_1</c> names <c>Message_1</c>).</summary>
     public static string LocalId(string reference)

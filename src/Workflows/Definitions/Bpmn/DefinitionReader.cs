@@ -46,6 +46,11 @@ internal sealed class DefinitionReader(XDocument document, IDefinitionEnvironmen
         new FlowLinker(session).Link();
         var model = new ProcessModel(key, processName, scope, session.Nodes);
         new ModelValidator(session).Validate(model);
+        if (!session.Environment.IsPublishedVersion)
+        {
+            new ReferenceChecker(session).Check(root, process);
+        }
+
         return Result(model, processName, key);
     }
 
@@ -97,15 +102,33 @@ internal sealed class DefinitionReader(XDocument document, IDefinitionEnvironmen
             return executable[0];
         }
 
-        if (executable.Count == 0 && processes.Count == 1)
+        if (executable.Count > 1)
+        {
+            var ids = string.Join(", ", executable.Select(p => (string?)p.Attribute("id") ?? "?"));
+            session.Problem(null, $"Several processes are marked isExecutable=\"true\" ({ids}); exactly one may be.");
+            return null;
+        }
+
+        // BPMN's default is false, but our own files and tests long left the attribute out on a lone process: that
+        // one still runs. An explicit "false" (Camunda writes it on every pool but the one to run) is refused.
+        if (processes.Count == 1 && (processes[0].Attribute("isExecutable") is null || session.Environment.IsPublishedVersion))
         {
             return processes[0];
         }
 
-        var ids = string.Join(", ", (executable.Count > 1 ? executable : processes).Select(p => (string?)p.Attribute("id") ?? "?"));
-        session.Problem(null, executable.Count > 1
-            ? $"Several processes are marked isExecutable=\"true\" ({ids}); exactly one may be."
-            : $"The document has several processes ({ids}) and none is marked isExecutable=\"true\"; mark the one to run.");
+        if (session.Environment.IsPublishedVersion)
+        {
+            session.Problem(null, "The document has several processes and none is marked isExecutable=\"true\".");
+            return null;
+        }
+
+        var remedy = processes.Count == 1 ? "mark it executable to run it" : "mark the one to run executable";
+        foreach (var process in processes)
+        {
+            var id = (string?)process.Attribute("id");
+            session.Problem(id, $"No process is executable: process '{id ?? (string?)process.Attribute("name") ?? "?"}' is not marked isExecutable=\"true\"; {remedy}.");
+        }
+
         return null;
     }
 }

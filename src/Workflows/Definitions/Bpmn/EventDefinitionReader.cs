@@ -58,7 +58,8 @@ internal sealed class EventDefinitionReader(ParseSession session)
         var messageRef = (string?)definition.Attribute("messageRef");
         if (string.IsNullOrWhiteSpace(messageRef))
         {
-            session.Problem(id, "The message event definition has no messageRef.");
+            // The event's name is not used instead: it is a label, neither unique nor stable when someone rewords it.
+            session.Problem(id, $"The message event '{(string?)definition.Parent?.Attribute("name") ?? id}' has no messageRef, so no message can be correlated to it; define a <message> and name it in messageRef.");
             return null;
         }
 

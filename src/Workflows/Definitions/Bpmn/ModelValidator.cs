@@ -9,10 +9,13 @@ namespace Verkstallighet.Workflows.Definitions;
 /// </summary>
 internal sealed class ModelValidator(ParseSession session)
 {
+    private readonly HashSet<ScopeModel> scopesWithStart = [];
+
     private RefusedElements Refused => session.Refused;
 
     public void Validate(ProcessModel model)
     {
+        scopesWithStart.UnionWith(session.Scopes.Where(s => s.StartEvents.Any()));
         foreach (var scope in session.Scopes)
         {
             foreach (var node in scope.Nodes)
@@ -50,8 +53,10 @@ internal sealed class ModelValidator(ParseSession session)
                 break;
         }
 
+        // In a scope without a start event, BPMN starts every element without incoming flows; the missing start
+        // event is the one problem named, not each of them as unreachable.
         if (node is not StartEventNode and not BoundaryEventNode and not SubProcessNode { TriggeredByEvent: true }
-            && node.Incoming.Count == 0 && !Refused.HasUnlinkedIncoming(node))
+            && node.Incoming.Count == 0 && !Refused.HasUnlinkedIncoming(node) && scopesWithStart.Contains(node.Scope))
         {
             session.Problem(node.Id, "The element has no incoming sequence flow, so it can never be reached.");
         }
@@ -109,6 +114,10 @@ internal sealed class ModelValidator(ParseSession session)
         if (subProcess.TriggeredByEvent && (starts.Count != 1 || starts[0].Trigger is null))
         {
             session.Problem(subProcess.Id, "An event sub-process needs exactly one start event, with a message or timer definition.");
+        }
+        else if (!subProcess.TriggeredByEvent && starts.Count == 0)
+        {
+            session.Problem(subProcess.Id, "A sub-process without a start event is not supported: the engine starts a sub-process at its none start event; add one.");
         }
         else if (!subProcess.TriggeredByEvent && (starts.Count != 1 || starts[0].Trigger is not null))
         {

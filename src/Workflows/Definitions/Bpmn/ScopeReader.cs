@@ -60,6 +60,13 @@ internal sealed class ScopeReader(ParseSession session)
             return;
         }
 
+        if (IsTrue(element, "isForCompensation"))
+        {
+            // Refused rather than kept: a compensation handler has no incoming sequence flow, and is not unreachable for that.
+            Refuse(local, id, scope, id, "Compensation is not supported.");
+            return;
+        }
+
         var node = ReadNode(element, local, id, scope);
         // A second node with a taken id is reported by the duplicate check; the first one keeps the id.
         if (node is null || !session.Nodes.TryAdd(id, node))
@@ -171,11 +178,6 @@ internal sealed class ScopeReader(ParseSession session)
                 session.Problem(id, "Loops and multi-instance activities are not supported.");
             }
         }
-
-        if (IsTrue(element, "isForCompensation"))
-        {
-            session.Problem(id, "Compensation is not supported.");
-        }
     }
 
     private SubProcessNode? ReadSubProcess(XElement element, string id, string? name, ScopeModel scope)
@@ -218,6 +220,13 @@ internal sealed class ScopeReader(ParseSession session)
 
         var condition = conditionElement.Value.Trim();
         var language = (string?)conditionElement.Attribute("language");
+        // A stored version from before this check keeps its wrapped condition, which the sandbox unwraps.
+        if (!session.Environment.IsPublishedVersion && (IsFeelOrJuel(condition) || (language is not null && IsFeelOrJuelLanguage(language))))
+        {
+            session.Problem(id, FeelOrJuelCondition);
+            return condition.Length == 0 ? null : condition;
+        }
+
         if (language is not null && !IsJavaScript(language))
         {
             // Kept as a condition, so the gateway's other checks still hold; not also checked as JavaScript, which it is not.

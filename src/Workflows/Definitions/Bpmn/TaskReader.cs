@@ -12,6 +12,11 @@ namespace Verkstallighet.Workflows.Definitions;
 /// </summary>
 internal sealed class TaskReader(ParseSession session)
 {
+    /// <summary>The input of every human activity that names the role its task is offered to.</summary>
+    private const string CandidateRoleInput = "candidateRole";
+
+    private readonly CandidateGroupReader candidateGroups = new(session);
+
     /// <summary>The task, or null when its activity cannot be found, the problem reported.</summary>
     public TaskNode? Read(XElement element, string local, string id, string? name, ScopeModel scope)
     {
@@ -24,7 +29,7 @@ internal sealed class TaskReader(ParseSession session)
         var declared = ((string?)element.Attribute(Vp + "activityType"))?.Trim();
         if (string.IsNullOrEmpty(declared) && kind == TaskKind.Service)
         {
-            session.Problem(id, "A service task needs vp:activityType naming the automatic activity it runs.");
+            session.Problem(id, "A service task needs vp:activityType naming the automatic activity it runs." + ForeignImplementation(element));
             return null;
         }
 
@@ -46,8 +51,28 @@ internal sealed class TaskReader(ParseSession session)
 
         var extensions = element.Element(Bpmn + "extensionElements");
         var inputs = ReadInputs(extensions, descriptor, type, id);
+        if (descriptor.Input(CandidateRoleInput) is { } roleInput && !inputs.ContainsKey(roleInput.Name) && candidateGroups.Read(element, id) is { } role)
+        {
+            inputs[roleInput.Name] = role; // another tool's candidate group, when the model gives no vp candidateRole
+        }
+
         var outputs = ReadOutputs(extensions, descriptor, type, id);
         return new TaskNode(id, name, scope, kind, type, inputs, outputs);
+    }
+
+    /// <summary>Names another tool's implementation of a service task, which the engine cannot run.</summary>
+    private static string ForeignImplementation(XElement element)
+    {
+        var camunda = new[] { "class", "expression", "delegateExpression", "type" }
+            .FirstOrDefault(a => element.Attribute(Camunda + a) is not null);
+        if (camunda is not null)
+        {
+            return $" Its camunda:{camunda} is not run here.";
+        }
+
+        return element.Element(Bpmn + "extensionElements")?.Element(Zeebe + "taskDefinition") is not null
+            ? " Its zeebe:taskDefinition (a job worker) is not run here."
+            : "";
     }
 
     private Dictionary<string, string> ReadInputs(XElement? extensions, ActivityDescriptor descriptor, string type, string id)

@@ -22,6 +22,12 @@ internal sealed class TimerDefinitionReader(ParseSession session)
         var duration = definition.Element(Bpmn + "timeDuration")?.Value.Trim();
         var date = definition.Element(Bpmn + "timeDate")?.Value.Trim();
         var cycle = definition.Element(Bpmn + "timeCycle")?.Value.Trim();
+        if (new[] { duration, date, cycle }.FirstOrDefault(v => v is not null && IsFeelOrJuel(v)) is { } expression)
+        {
+            session.Problem(id, $"FEEL/JUEL is not supported in timers ('{Shorten(expression)}'); give an ISO 8601 duration (P1M), date or cycle (R3/PT1H), or vp:deadlineRule with vp:anchor.");
+            return null;
+        }
+
         var given = new[] { rule, duration, date, cycle }.Count(v => !string.IsNullOrEmpty(v));
         if (given != 1)
         {
@@ -55,6 +61,8 @@ internal sealed class TimerDefinitionReader(ParseSession session)
 
         return !string.IsNullOrEmpty(date) ? ReadDate(date, id) : ReadCycle(cycle!, id);
     }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
     private TimerSpec? ReadDeadline(string rule, string? anchor, string id)
     {
