@@ -102,8 +102,9 @@ internal sealed class InstanceMigrationPlanner(
     }
 
     /// <summary>The target element <paramref name="sourceId"/> maps to, or null after recording why there is none.</summary>
-    private FlowNode? Waits(InstanceMigrationPlan plan, string sourceId, string what)
+    private FlowNode? Waits(InstanceMigrationPlan plan, string sourceId, string what, bool droppable = false)
     {
+        var drop = droppable ? ", or drop it (map it to null)" : "";
         if (mapping.Target(sourceId) is not { } targetId)
         {
             plan.Problem(sourceId, $"{what}, so it cannot be dropped; map it to an element of version {targetVersion}.");
@@ -113,8 +114,8 @@ internal sealed class InstanceMigrationPlanner(
         if (!target.Nodes.TryGetValue(targetId, out var node))
         {
             plan.Problem(sourceId, targetId == sourceId
-                ? $"{what}, and version {targetVersion} has no element '{sourceId}'; map it to one that can wait the same way."
-                : $"{what}; it is mapped to '{targetId}', which version {targetVersion} does not have.");
+                ? $"{what}, and version {targetVersion} has no element '{sourceId}'; map it to one that can wait the same way{drop}."
+                : $"{what}; it is mapped to '{targetId}', which version {targetVersion} does not have{drop}.");
             return null;
         }
 
@@ -179,7 +180,7 @@ internal sealed class InstanceMigrationPlanner(
             StartEventNode => "The event sub-process's start is subscribed while its scope runs",
             _ => "The instance waits for this event",
         };
-        if (sourceNode is null || Waits(plan, bookmark.ElementId, what) is not { } node)
+        if (sourceNode is null || Waits(plan, bookmark.ElementId, what, droppable: sourceNode is BoundaryEventNode or StartEventNode) is not { } node)
         {
             return null;
         }
@@ -189,7 +190,7 @@ internal sealed class InstanceMigrationPlanner(
         var refusal = (sourceNode, node) switch
         {
             _ when !WaitCompatibility.SameTriggerKind(WaitCompatibility.TriggerOf(sourceNode), WaitCompatibility.TriggerOf(node)) =>
-                $"'{node.Id}' is a {WaitCompatibility.Describe(node)}, not an event of the same kind (timer or message) as '{sourceNode.Id}'.",
+                $"'{node.Id}' ({WaitCompatibility.Describe(node)}) is no event of the same kind (timer or message) as '{sourceNode.Id}'.",
             (BoundaryEventNode, BoundaryEventNode b) when owner is not null && b.AttachedTo.Id != owner =>
                 $"'{node.Id}' is attached to '{b.AttachedTo.Id}' in version {targetVersion}, but its activity goes to '{owner}'; map the boundary event to one of '{owner}', or drop it (map it to null).",
             (BoundaryEventNode, not BoundaryEventNode) => $"'{node.Id}' is no boundary event; map it to one, or drop it (map it to null).",

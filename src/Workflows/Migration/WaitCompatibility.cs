@@ -33,7 +33,7 @@ internal static class WaitCompatibility
 
         return source is GatewayNode { Kind: GatewayKind.Parallel } && target is GatewayNode { Kind: GatewayKind.Parallel }
             ? $"A token waits at the join '{source.Id}' for the flow '{token.ArrivedVia}', which '{target.Id}' has no incoming flow of that id for."
-            : $"The instance waits at the {Describe(source)} '{source.Id}'; '{target.Id}' is a {Describe(target)} and cannot wait the same way.";
+            : $"The instance waits at the {Describe(source)} '{source.Id}'; '{target.Id}' ({Describe(target)}) cannot wait the same way.";
     }
 
     public static bool SameTriggerKind(EventTrigger? a, EventTrigger? b) =>
