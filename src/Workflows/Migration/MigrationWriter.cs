@@ -62,10 +62,16 @@ internal static class MigrationWriter
             task.MoveTo(node.Id, node.ActivityType, node.DisplayName, dueDate);
         }
 
+        Journal(db, plan, target, from, mapping, actor, now);
+    }
+
+    /// <summary>One entry per instance: both versions, the request's mapping and what moved, and who migrated it.</summary>
+    private static void Journal(WorkflowsDbContext db, InstanceMigrationPlan plan, WorkflowDefinition target, int from, IReadOnlyDictionary<string, string?> mapping, Actor actor, Instant now)
+    {
         var report = plan.Report();
         db.Journal.Add(new JournalEntry
         {
-            InstanceId = instance.Id,
+            InstanceId = plan.Instance.Id,
             At = now,
             Kind = JournalKinds.InstanceMigrated,
             Actor = actor.UserId,
