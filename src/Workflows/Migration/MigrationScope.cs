@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Definitions;
 using Verkstallighet.Workflows.Persistence;
-using Verkstallighet.Workflows.Timers;
 
 namespace Verkstallighet.Workflows.InstanceMigration;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Npgsql;
 using Verkstallighet.Tests.Support;
 using Verkstallighet.Workflows.InstanceMigration;
 using Verkstallighet.Workflows.Journal;
@@ -216,6 +217,45 @@ public sealed class InstanceMigrationsTests
         Assert.Equal(other.InstanceId, Assert.Single(refused.Problems).InstanceId);
         await AssertUnchangedAsync(engine, instanceId);
         await AssertUnchangedAsync(engine, other.InstanceId);
+    }
+
+    [Fact]
+    public async Task Apply_Refuses_WhenAStepChangesAnInstanceWhileItRuns_AndChangesNoInstance()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        var first = await StartOnVersion1Async(engine);
+        var second = (await engine.StartAsync(Key, new { supervisionStart = "2026-01-31", office = "Stockholm" })).InstanceId;
+        await engine.Definitions.PublishAsync(Renamed, Actors.ProcessOwner);
+        var request = Request(mapping: new Dictionary<string, string?> { ["Draft"] = "DraftPlan", ["Overdue"] = "PlanOverdue" });
+        var dryRun = await Migrations(engine).DryRunAsync(request, Actors.ProcessOwner);
+
+        // A step of the later instance saves while the apply runs: it has written its new revision, not yet committed.
+        await using var step = new NpgsqlConnection(engine.ConnectionString);
+        await step.OpenAsync();
+        await using var stepTransaction = await step.BeginTransactionAsync();
+        await using (var save = new NpgsqlCommand("UPDATE workflows.instances SET revision = revision + 1 WHERE id = @id", step, stepTransaction))
+        {
+            save.Parameters.AddWithValue("id", new[] { first, second }.Max());
+            await save.ExecuteNonQueryAsync();
+        }
+
+        var apply = Migrations(engine).ApplyAsync(request with { ExpectedRevisions = dryRun.Revisions }, Actors.ProcessOwner);
+        await using var watch = new NpgsqlConnection(engine.ConnectionString);
+        await watch.OpenAsync();
+        await using var waiting = new NpgsqlCommand("SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", watch);
+        var patience = System.Diagnostics.Stopwatch.StartNew();
+        while ((int)(await waiting.ExecuteScalarAsync())! == 0 && !apply.IsCompleted)
+        {
+            Assert.True(patience.Elapsed < TimeSpan.FromMinutes(1), "The apply never waited for the step's row.");
+            await Task.Delay(20);
+        }
+
+        await stepTransaction.CommitAsync();
+        var refused = await Assert.ThrowsAsync<MigrationRefusedException>(() => apply);
+
+        Assert.Contains("changed while the migration ran", refused.Message);
+        await AssertUnchangedAsync(engine, first);
+        await AssertUnchangedAsync(engine, second);
     }
 
     [Fact]
