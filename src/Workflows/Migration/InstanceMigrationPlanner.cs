@@ -33,7 +33,7 @@ internal sealed class InstanceMigrationPlanner(
 
         MapScopes(plan);
         MapTokens(plan);
-        var dueDates = new Dictionary<LocalDate, LocalDate>();
+        var dueDates = new Dictionary<LocalDate, LocalDate?>(); // what open tasks that showed a deadline's date show now
         foreach (var bookmark in candidate.Instance.Bookmarks.OrderBy(b => b.CreatedAt).ThenBy(b => b.Id))
         {
             MapBookmark(plan, bookmark, dueDates);
@@ -122,7 +122,7 @@ internal sealed class InstanceMigrationPlanner(
         return node;
     }
 
-    private void MapBookmark(InstanceMigrationPlan plan, Bookmark bookmark, Dictionary<LocalDate, LocalDate> dueDates)
+    private void MapBookmark(InstanceMigrationPlan plan, Bookmark bookmark, Dictionary<LocalDate, LocalDate?> dueDates)
     {
         var token = plan.State.Token(bookmark.TokenId);
         var timer = bookmark.Kind == BookmarkKind.Timer
@@ -137,6 +137,11 @@ internal sealed class InstanceMigrationPlanner(
         else if (mapping.IsDropped(bookmark.ElementId) && source.Nodes.GetValueOrDefault(bookmark.ElementId) is BoundaryEventNode or StartEventNode)
         {
             plan.Drop(bookmark, timer);
+            if (timer is not null && bookmark.DueDate is { } dropped)
+            {
+                dueDates.TryAdd(dropped, null);
+            }
+
             return;
         }
         else
@@ -156,7 +161,7 @@ internal sealed class InstanceMigrationPlanner(
             dueDate = recomputed.DueDate ?? Stockholm.DateOf(recomputed.DueAt);
             if (bookmark.DueDate is { } old && old != dueDate)
             {
-                dueDates.TryAdd(old, dueDate.Value);
+                dueDates.TryAdd(old, dueDate);
             }
         }
 
@@ -257,7 +262,7 @@ internal sealed class InstanceMigrationPlanner(
         }
     }
 
-    private void MapTasks(InstanceMigrationPlan plan, Dictionary<LocalDate, LocalDate> dueDates)
+    private void MapTasks(InstanceMigrationPlan plan, Dictionary<LocalDate, LocalDate?> dueDates)
     {
         foreach (var task in plan.Candidate.Tasks)
         {

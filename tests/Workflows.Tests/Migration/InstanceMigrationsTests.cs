@@ -194,7 +194,8 @@ public sealed class InstanceMigrationsTests
         var row = await db.Timers.AsNoTracking().SingleAsync(t => t.Id == timer.Id);
         Assert.Equal((TimerStatus.Cancelled, TimerCancellation.Migrated), (row.Status, row.CancelledBecause));
         Assert.False(await db.Bookmarks.AnyAsync(b => b.InstanceId == instanceId && b.Kind == BookmarkKind.Timer));
-        Assert.Equal("Draft", Assert.Single(await engine.OpenTasksAsync(instanceId)).ElementId);
+        var task = Assert.Single(await engine.OpenTasksAsync(instanceId));
+        Assert.Equal(("Draft", null), (task.ElementId, task.DueDate)); // the deadline it showed is gone
     }
 
     [Fact]
