@@ -89,6 +89,11 @@ internal sealed class MigrationScope
             throw new BadRequestException($"The instances already run version {request.SourceVersion}; migrate them to another version.");
         }
 
+        if (request.WaitingAt?.Any(string.IsNullOrWhiteSpace) == true || request.Timers?.Values.Any(c => !Enum.IsDefined(c)) == true)
+        {
+            throw new BadRequestException("waitingAt names element ids, and each timer choice is Keep or Recompute.");
+        }
+
         if ((request.Mapping?.Count ?? 0) + (request.Timers?.Count ?? 0) + (request.WaitingAt?.Count ?? 0) > MaxElements
             || request.InstanceIds?.Count > MigrationRequest.MaxInstances || request.ExpectedRevisions?.Count > MigrationRequest.MaxInstances)
         {

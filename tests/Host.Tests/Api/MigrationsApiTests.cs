@@ -115,14 +115,19 @@ public sealed class MigrationsApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Migration_ToTheSameVersion_Is400_AndToAVersionThatDoesNotExist_Is404()
+    public async Task Migration_ToTheSameVersionOrWithBlankElementsOrChoices_Is400_AndToAVersionThatDoesNotExist_Is404()
     {
         await StartOnVersion1Async();
 
         var same = await (await Cecilia.PostJsonAsync("/api/migrations/dry-run", new { definitionKey = "MigrateApi", sourceVersion = 1, targetVersion = 1 })).ProblemAsync(400);
         var missing = await (await Cecilia.PostJsonAsync("/api/migrations/dry-run", new { definitionKey = "MigrateApi", sourceVersion = 1, targetVersion = 7 })).ProblemAsync(404);
 
+        var blank = await (await Cecilia.PostJsonAsync("/api/migrations/dry-run", new { definitionKey = "MigrateApi", sourceVersion = 1, targetVersion = 2, waitingAt = new string?[] { null } })).ProblemAsync(400);
+        var choice = await (await Cecilia.PostJsonAsync("/api/migrations/dry-run", new { definitionKey = "MigrateApi", sourceVersion = 1, targetVersion = 2, timers = new { Overdue = 7 } })).ProblemAsync(400);
+
         Assert.Contains("already run version 1", (string?)same["detail"]);
+        Assert.Contains("Keep or Recompute", (string?)blank["detail"]);
+        Assert.Contains("Keep or Recompute", (string?)choice["detail"]);
         Assert.Contains("no version 7", (string?)missing["detail"]);
     }
 
