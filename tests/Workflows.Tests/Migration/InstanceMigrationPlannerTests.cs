@@ -87,6 +87,28 @@ public sealed class InstanceMigrationPlannerTests
         Assert.Contains("is no event of the same kind (timer or message)", problem.Message);
     }
 
+    [Fact]
+    public async Task DryRun_RefusesAnInstanceWithAnOpenIncident_UntilItIsRetried()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        await engine.PublishFileAsync("flaky.bpmn");
+        var key = Guid.NewGuid().ToString();
+        FlakyActivity.FailFor[key] = true;
+        var started = await engine.StartAsync("Flaky", new { key });
+        await engine.PublishFileAsync("flaky.bpmn");
+        var request = new MigrationRequest("Flaky", 1, 2);
+
+        var refused = await Migrations(engine).DryRunAsync(request, Actors.ProcessOwner);
+        FlakyActivity.FailFor.TryRemove(key, out _);
+        await engine.Runtime.RetryIncidentAsync(Assert.Single(await engine.OpenIncidentsAsync(started.InstanceId)).Id, Actors.ProcessOwner);
+        var allowed = await Migrations(engine).DryRunAsync(request, Actors.ProcessOwner);
+
+        var problem = Assert.Single(refused.Problems);
+        Assert.Equal((started.InstanceId, null), (problem.InstanceId, problem.ElementId));
+        Assert.Contains("open incident", problem.Message);
+        Assert.True(allowed.CanApply);
+    }
+
     private static InstanceMigrations Migrations(TestEngine engine) => engine.Services.GetRequiredService<InstanceMigrations>();
 
     private static async Task<MigrationReport> ApplyAsync(TestEngine engine, MigrationRequest request)
