@@ -49,6 +49,7 @@ public static class ActivitiesServiceCollectionExtensions
             access.AllOfficesRoles.UnionWith([Roles.ProcessOwner, Roles.Administrator]);
             access.ChooseOfficeRoles.UnionWith([Roles.Chief, Roles.Administrator]);
             access.RuleAdministratorRoles.Add(Roles.Administrator);
+            access.MigrationRoles.UnionWith([Roles.ProcessOwner, Roles.Administrator]);
             access.ProtectedVariables.UnionWith(CaseVariables.Owned);
             // Tasks are routed to the case's office, and the workflows' expressions read it as this variable.
             access.OfficeVariable = CaseVariables.Office;

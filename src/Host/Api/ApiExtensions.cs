@@ -8,6 +8,7 @@ using Verkstallighet.Host.Api.Definitions;
 using Verkstallighet.Host.Api.Incidents;
 using Verkstallighet.Host.Api.Instances;
 using Verkstallighet.Host.Api.Messages;
+using Verkstallighet.Host.Api.Migrations;
 using Verkstallighet.Host.Api.Notifications;
 using Verkstallighet.Host.Api.Statements;
 using Verkstallighet.Host.Api.Tasks;
@@ -70,6 +71,7 @@ public static class ApiExtensions
         app.MapIncidents();
         app.MapActivities();
         app.MapDeadlineRules();
+        app.MapMigrations();
         app.MapAccessLog();
         app.MapClock(simulatedClock);
         app.MapHangfireDashboardForAdministrators();

@@ -4,6 +4,7 @@ using Verkstallighet.Activities.Documents;
 using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Activities;
 using Verkstallighet.Workflows.Definitions;
+using Verkstallighet.Workflows.InstanceMigration;
 
 namespace Verkstallighet.Host.Api;
 
@@ -20,6 +21,13 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Title = "The workflow definition is not valid.",
                 Detail = invalid.Message,
                 Extensions = { ["problems"] = invalid.Problems.Select(p => new { elementId = p.ElementId, message = p.Message }).ToList() },
+            },
+            MigrationRefusedException refused => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The migration cannot be applied; nothing was changed.",
+                Detail = refused.Message,
+                Extensions = { ["problems"] = refused.Problems.Select(p => new { instanceId = p.InstanceId, elementId = p.ElementId, message = p.Message }).ToList() },
             },
             FormInvalidException form => new HttpValidationProblemDetails(
                 form.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()))

@@ -33,6 +33,15 @@ public sealed class InstanceAccess(IOptions<InstanceAccessOptions> options, IEnu
         }
     }
 
+    /// <summary>Throws a 403 unless <paramref name="actor"/> may migrate running instances (or is the engine itself).</summary>
+    public void EnsureMigrator(Actor actor, string what)
+    {
+        if (!ReferenceEquals(actor, Actor.System) && !actor.Roles.Any(Options.MigrationRoles.Contains))
+        {
+            throw new ForbiddenException($"Only a process owner or an administrator may {what}.");
+        }
+    }
+
     /// <summary>Throws a 403 with the reason, after recording the refusal, unless <paramref name="actor"/> may reach the instance.</summary>
     public async Task EnsureAsync(Guid instanceId, string? office, Actor actor, string what, CancellationToken cancellationToken)
     {

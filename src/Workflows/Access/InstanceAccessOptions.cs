@@ -15,6 +15,9 @@ public sealed class InstanceAccessOptions
     /// </summary>
     public HashSet<string> RuleAdministratorRoles { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Roles that migrate running instances to another version of their workflow. Empty means no one but the engine.</summary>
+    public HashSet<string> MigrationRoles { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Roles that may start an instance at an office they name, rather than at their own.</summary>
     public HashSet<string> ChooseOfficeRoles { get; } = new(StringComparer.Ordinal);
 

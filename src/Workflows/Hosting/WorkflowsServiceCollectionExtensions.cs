@@ -19,6 +19,7 @@ using Verkstallighet.Workflows.Clock;
 using Verkstallighet.Workflows.Deadlines;
 using Verkstallighet.Workflows.Definitions;
 using Verkstallighet.Workflows.Expressions;
+using Verkstallighet.Workflows.InstanceMigration;
 using Verkstallighet.Workflows.Notifications;
 using Verkstallighet.Workflows.Persistence;
 using Verkstallighet.Workflows.Runtime;
@@ -102,6 +103,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<InstanceAccess>();
         services.AddSingleton<InstanceQueries>();
         services.AddSingleton<InstanceDiagrams>();
+        services.AddSingleton<InstanceMigrations>();
         services.AddSingleton<TaskDueStatuses>();
         services.AddSingleton<TaskInbox>();
         services.AddSingleton<TimerLeaseHolders>();

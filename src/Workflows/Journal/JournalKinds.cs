@@ -24,5 +24,6 @@ public static class JournalKinds
     public const string GatewayDecided = "GatewayDecided";
     public const string IncidentRaised = "IncidentRaised";
     public const string IncidentResolved = "IncidentResolved";
+    public const string InstanceMigrated = "InstanceMigrated";
     public const string Note = "Note";
 }

@@ -21,6 +21,12 @@ internal sealed class ExecutionState
 
     public ScopeInstance? Scope(string? id) => id is null ? null : Scopes.Find(s => s.Id == id);
 
+    /// <summary>
+    /// The tokens that say where the instance waits: at a task, catch event, gateway or sub-process, or at an incident.
+    /// What the instance view, its diagram and a migration's selection all call "waiting at".
+    /// </summary>
+    public IEnumerable<Token> WaitingTokens => Tokens.Where(t => t.Status is TokenStatus.Waiting or TokenStatus.Joining or TokenStatus.Incident);
+
     public static ExecutionState Deserialize(string json) =>
         JsonSerializer.Deserialize<ExecutionState>(json, WorkflowJson.Options) ?? new ExecutionState();
 

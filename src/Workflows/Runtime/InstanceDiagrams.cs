@@ -26,16 +26,19 @@ public sealed class InstanceDiagrams(IDbContextFactory<WorkflowsDbContext> conte
         var model = models.Get(definition);
 
         // A sub-process's own token waits for its child scope; the child's tokens say where the instance really waits.
-        var waiting = ExecutionState.Deserialize(instance.State).Tokens
-            .Where(t => t.Status is TokenStatus.Waiting or TokenStatus.Joining or TokenStatus.Incident)
-            .Select(t => t.ElementId)
-            .Distinct(StringComparer.Ordinal)
-            .Select(id => model.Nodes.TryGetValue(id, out var node) ? node : null)
-            .OfType<FlowNode>()
-            .Where(node => node is not SubProcessNode)
+        var waiting = WaitingNodes(ExecutionState.Deserialize(instance.State), model)
             .Select(node => new WaitingElement(node.Id, string.IsNullOrWhiteSpace(node.Name) ? node.Id : node.Name.Trim()))
             .ToList();
 
         return new InstanceDiagram(instanceId, instance.DefinitionKey, instance.DefinitionVersion, model.Name, instance.Status, definition.Xml, waiting);
     }
+
+    /// <summary>The elements the instance waits at, as the diagram highlights them: the sub-processes' own tokens left out.</summary>
+    internal static IEnumerable<FlowNode> WaitingNodes(ExecutionState state, ProcessModel model) =>
+        state.WaitingTokens
+            .Select(t => t.ElementId)
+            .Distinct(StringComparer.Ordinal)
+            .Select(id => model.Nodes.TryGetValue(id, out var node) ? node : null)
+            .OfType<FlowNode>()
+            .Where(node => node is not SubProcessNode);
 }

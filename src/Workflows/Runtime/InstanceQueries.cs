@@ -17,8 +17,7 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowsDbContext> contex
         var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken)
             ?? throw new NotFoundException($"Instance {id} does not exist.");
         var state = ExecutionState.Deserialize(instance.State);
-        var waitingAt = state.Tokens
-            .Where(t => t.Status is TokenStatus.Waiting or TokenStatus.Joining or TokenStatus.Incident)
+        var waitingAt = state.WaitingTokens
             .Select(t => t.ElementId)
             .Distinct()
             .ToList();

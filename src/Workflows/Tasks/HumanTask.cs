@@ -62,4 +62,18 @@ public sealed class HumanTask
         Data = data;
         Version++;
     }
+
+    /// <summary>
+    /// The task now belongs to another element (its instance was migrated to another version): same id, so links keep
+    /// working, but the element's activity and title, and a recomputed deadline's date. A client holding the old
+    /// version gets 409 and reloads what changed.
+    /// </summary>
+    public void MoveTo(string elementId, string activityType, string title, LocalDate? dueDate)
+    {
+        ElementId = elementId;
+        ActivityType = activityType;
+        Title = title;
+        DueDate = dueDate;
+        Version++;
+    }
 }

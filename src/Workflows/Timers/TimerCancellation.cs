@@ -17,4 +17,7 @@ public enum TimerCancellation
 
     /// <summary>A newer definition version replaced its start timer, or its definition was retired.</summary>
     Replaced,
+
+    /// <summary>A migration to another version of its workflow dropped the event it belonged to.</summary>
+    Migrated,
 }

@@ -7,7 +7,7 @@ namespace Verkstallighet.Workflows.Timers;
 /// A timer row, written in the same transaction as the instance state. The sweep claims due rows and enqueues one
 /// Hangfire job per row with its (id, version); the job does nothing unless the row is still Pending at that version.
 /// Its lifecycle (<see cref="Fire"/>, <see cref="Cancel"/>, <see cref="Waive"/>, <see cref="Reschedule"/>,
-/// <see cref="Rearm"/>, and <see cref="CancelAllAsync"/> and <see cref="ResolveAllAsync"/> for rows not loaded) is
+/// <see cref="Rearm"/>, <see cref="MigrateTo"/>, and <see cref="CancelAllAsync"/> and <see cref="ResolveAllAsync"/> for rows not loaded) is
 /// only changed here. The lease fields (<see cref="LockedUntil"/>, <see cref="LockedBy"/>, <see cref="Attempts"/>,
 /// <see cref="LastError"/>) are the sweep's, which writes them in SQL.
 /// </summary>
@@ -139,6 +139,42 @@ public sealed class WorkflowTimer
     public void Rearm()
     {
         EnsurePending(nameof(Rearm));
+        Version++;
+    }
+
+    /// <summary>
+    /// Re-points the timer to an element of another version of its workflow (a migration). A pending timer keeps its
+    /// schedule, or takes that of <paramref name="recomputed"/>, made from the target's timer definition; a fired
+    /// deadline only follows its element, so that it is still resolved when its activity ends. The version is bumped and
+    /// the lease cleared: a fire job queued for the old version is stale, and the sweep claims the new one when it is due.
+    /// </summary>
+    public void MigrateTo(string elementId, Guid definitionId, WorkflowTimer? recomputed)
+    {
+        if (recomputed is not null || Status != TimerStatus.Fired)
+        {
+            EnsurePending(nameof(MigrateTo));
+        }
+
+        ElementId = elementId;
+        DefinitionId = definitionId;
+        if (recomputed is not null)
+        {
+            DueAt = recomputed.DueAt;
+            DueDate = recomputed.DueDate;
+            DeadlineRuleKey = recomputed.DeadlineRuleKey;
+            DeadlineRuleVersion = recomputed.DeadlineRuleVersion;
+            AnchorVariable = recomputed.AnchorVariable;
+            AnchorDate = recomputed.AnchorDate;
+        }
+
+        if (Status == TimerStatus.Pending)
+        {
+            LockedUntil = null;
+            LockedBy = null;
+            Attempts = 0;
+            LastError = null;
+        }
+
         Version++;
     }
 

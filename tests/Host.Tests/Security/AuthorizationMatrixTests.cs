@@ -160,6 +160,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("POST /api/deadline-rules/{key}/versions",                 "403",     "403",     "403",       "400",        "401"),
         new("POST /api/deadline-rules/{key}/versions/{version:int}/preview", "403", "403",   "403",       "400",        "401"),
         new("POST /api/deadline-rules/{key}/versions/{version:int}/apply", "403",   "403",     "403",       "400",        "401"),
+        // Migrations of running instances: process owners and administrators (the probe's empty request is a 400).
+        new("POST /api/migrations/dry-run",                            "403",     "403",     "400",       "400",        "401"),
+        new("POST /api/migrations/apply",                              "403",     "403",     "400",       "400",        "401"),
         new("GET /api/clock",                                          "200",     "200",     "200",       "200",        "401"),
         new("POST /api/clock/advance",                                 "403",     "403",     "403",       "400",        "401"),
         new("GET /api/access-log",                                     "403",     "403",     "403",       "200",        "401"),

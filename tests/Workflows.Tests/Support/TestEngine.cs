@@ -77,6 +77,7 @@ public sealed class TestEngine : IAsyncDisposable
         {
             access.AllOfficesRoles.UnionWith(["ProcessOwner", "Administrator"]);
             access.RuleAdministratorRoles.Add("Administrator");
+            access.MigrationRoles.UnionWith(["ProcessOwner", "Administrator"]);
             access.OfficeVariable = "office";
         });
         builder.Services.Configure<WorkflowRuntimeOptions>(runtime => runtime.DefaultCandidateRole = "Officer");
