@@ -3,6 +3,7 @@
 // show the server's validation problems on the elements. The properties panel itself is a Blazor component, so its
 // form, its texts and its access checks are the server's.
 import Modeler from 'bpmn-js/lib/Modeler';
+import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { is } from 'bpmn-js/lib/util/ModelUtil';
 
 import 'bpmn-js/dist/assets/diagram-js.css';
@@ -34,22 +35,26 @@ function importProblem(e) {
 /**
  * Creates the modeler in `container`; `handle.load(xml)` draws a diagram. `options.activities` are the activity
  * descriptors (type, displayName, category, kind, icon: SVG markup). `dotnet` receives SelectionChanged(description |
- * null) and DiagramChanged(). Returns the handle the page calls.
+ * null) and DiagramChanged(). With `options.readOnly` it is a viewer (no palette, nothing to change), for those who
+ * may look at a workflow but not edit it. Returns the handle the page calls.
  */
 export function create(container, options, dotnet) {
   ensureStyles();
-  const modeler = new Modeler({
-    container,
-    moddleExtensions: { vp: vpModdle },
-    additionalModules: [studioModule],
-    vpActivities: options.activities || [],
-  });
+  const modeler = options.readOnly
+    ? new NavigatedViewer({ container, moddleExtensions: { vp: vpModdle } })
+    : new Modeler({
+      container,
+      moddleExtensions: { vp: vpModdle },
+      additionalModules: [studioModule],
+      vpActivities: options.activities || [],
+    });
   const get = name => modeler.get(name);
+  // Looked up when used: a viewer has no modeling, and the handle's editing calls are not made on one.
   const services = {
-    modeling: get('modeling'),
-    bpmnFactory: get('bpmnFactory'),
-    moddle: get('moddle'),
-    canvas: get('canvas'),
+    get modeling() { return get('modeling'); },
+    get bpmnFactory() { return get('bpmnFactory'); },
+    get moddle() { return get('moddle'); },
+    get canvas() { return get('canvas'); },
   };
   const registry = get('elementRegistry');
   const eventBus = get('eventBus');
@@ -78,7 +83,7 @@ export function create(container, options, dotnet) {
       const { warnings } = await modeler.importXML(text);
       const svg = container.querySelector('svg');
       if (svg) {
-        svg.setAttribute('role', 'application');
+        svg.setAttribute('role', options.readOnly ? 'img' : 'application');
         svg.setAttribute('aria-label', options.description || 'Arbetsflödets diagram');
       }
       services.canvas.zoom('fit-viewport', 'auto');
@@ -121,6 +126,9 @@ export function create(container, options, dotnet) {
     },
 
     update(id, patch) {
+      if (options.readOnly) {
+        return;
+      }
       const element = id ? registry.get(id) : services.canvas.getRootElement();
       if (element) {
         apply(element, patch, services);

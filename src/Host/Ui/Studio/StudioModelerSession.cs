@@ -22,12 +22,12 @@ public sealed class StudioModelerSession : IAsyncDisposable
     }
 
     public static async Task<StudioModelerSession> CreateAsync<TPage>(
-        IJSRuntime js, ElementReference container, IReadOnlyList<StudioActivity> activities, string description, TPage page)
+        IJSRuntime js, ElementReference container, IReadOnlyList<StudioActivity> activities, string description, bool readOnly, TPage page)
         where TPage : class
     {
         var module = await js.InvokeAsync<IJSObjectReference>("import", "./js/studio-modeler.js");
         var callbacks = DotNetObjectReference.Create(page);
-        var handle = await module.InvokeAsync<IJSObjectReference>("create", container, new { activities, description }, callbacks);
+        var handle = await module.InvokeAsync<IJSObjectReference>("create", container, new { activities, description, readOnly }, callbacks);
         return new StudioModelerSession(module, handle, callbacks);
     }
 
