@@ -29,8 +29,9 @@ function ensureStyles() {
  * @param {string[]} waiting element ids
  * @param {string} waitingLabel the badge's text
  * @param {string} description the drawing's accessible name: the workflow and where it waits, in words
+ * @param {string[]} [done] element ids already completed: the path taken, marked `vp-done`
  */
-export async function create(container, xml, waiting, waitingLabel, description) {
+export async function create(container, xml, waiting, waitingLabel, description, done = []) {
   ensureStyles();
   const viewer = new NavigatedViewer({ container });
   try {
@@ -38,6 +39,11 @@ export async function create(container, xml, waiting, waitingLabel, description)
     const canvas = viewer.get('canvas');
     const overlays = viewer.get('overlays');
     const registry = viewer.get('elementRegistry');
+    for (const id of done) {
+      if (registry.get(id)) {
+        canvas.addMarker(id, 'vp-done');
+      }
+    }
     for (const id of waiting) {
       if (!registry.get(id)) {
         continue; // not drawn (an element without diagram interchange)

@@ -1,6 +1,12 @@
+using Verkstallighet.Workflows.Journal;
+using Verkstallighet.Workflows.Timers;
+
 namespace Verkstallighet.Workflows.Runtime;
 
-/// <summary>What a viewer needs to draw an instance: its own definition version's BPMN document and where it waits.</summary>
+/// <summary>
+/// What a viewer needs to draw an instance: its own definition version's BPMN document, where it waits, the path it
+/// has taken (elements completed on this version), its pending timers, open incidents and its journal.
+/// </summary>
 public sealed record InstanceDiagram(
     Guid InstanceId,
     string DefinitionKey,
@@ -8,4 +14,8 @@ public sealed record InstanceDiagram(
     string? ProcessName,
     InstanceStatus Status,
     string Xml,
-    IReadOnlyList<WaitingElement> WaitingAt);
+    IReadOnlyList<WaitingElement> WaitingAt,
+    IReadOnlyList<string> Completed,
+    IReadOnlyList<WorkflowTimer> PendingTimers,
+    IReadOnlyList<Incident> OpenIncidents,
+    IReadOnlyList<JournalEntry> Journal);

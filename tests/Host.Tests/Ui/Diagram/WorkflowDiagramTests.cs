@@ -44,6 +44,27 @@ public sealed class WorkflowDiagramTests(BrowserFixture browser) : BrowserTest(b
     }
 
     [Fact]
+    public async Task InstanceView_MarksThePathTaken_AndListsThePendingDeadlineAndTheJournal()
+    {
+        var caseId = await Cases.CreateCaseAsync();
+        await Cases.DoAsync(caseId, "Assess", CaseHost.Assessment());
+        var instanceId = await Cases.InstanceIdAsync(caseId);
+        var page = await SignInAsync("anna");
+
+        await page.GotoAsync($"/instances/{instanceId}/diagram");
+
+        var assess = page.Locator(".workflow-diagram__canvas svg g.djs-element[data-element-id='Assess']");
+        await Assertions.Expect(assess).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bvp-done\b"), new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("g.djs-element[data-element-id='PlanDraft']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bvp-waiting\b"));
+        // The plan is due one month from supervision's start, 31 January: 28 February (16 §).
+        await Assertions.Expect(page.GetByTestId("instance-timers").Locator("li[data-timer-element='PlanOverdue']")).ToContainTextAsync("2026-02-28");
+        await Assertions.Expect(page.GetByTestId("instance-journal")).ToContainTextAsync("TaskCompleted Assess (anna)");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Försök igen") })).ToHaveCountAsync(0);
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("instance-view");
+    }
+
+    [Fact]
     public async Task DiagramPage_DrawsTheVersionTheCaseRunsOn_NotTheLatest()
     {
         var caseId = await Cases.CreateCaseAsync();
