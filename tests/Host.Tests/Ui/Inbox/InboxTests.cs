@@ -320,23 +320,23 @@ public sealed class InboxTests(BrowserFixture browser) : BrowserTest(browser)
         await Assertions.Expect(Rows(page)).ToHaveCountAsync(2);
 
         // A filter: the overdue-only checkbox, ticked with Space and applied with Enter on "Filtrera".
-        await TabToAsync(page, "e => e.closest('#filter-overdue') !== null && e.type === 'checkbox'");
+        await page.TabToAsync("e => e.closest('#filter-overdue') !== null && e.type === 'checkbox'");
         await page.Keyboard.PressAsync("Space");
-        await TabToAsync(page, "e => e.id === 'filter-apply'");
+        await page.TabToAsync("e => e.id === 'filter-apply'");
         await AssertFocusVisibleAsync(page);
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(Rows(page)).ToHaveCountAsync(1);
         await Assertions.Expect(Row(page, waiting)).ToHaveCountAsync(0);
 
         // Claim: Tab on to the row's button, Enter; the focus stays on it as it turns into "Lämna tillbaka".
-        await TabToAsync(page, "e => e.classList.contains('task-action')");
+        await page.TabToAsync("e => e.classList.contains('task-action')");
         await AssertFocusVisibleAsync(page);
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(Row(page, overdue).Locator("td").Nth(4)).ToHaveTextAsync("Min");
         Assert.Equal("anna", (string?)(await Cases.TaskAsync(overdue, "PlanDraft"))["assignee"]);
 
         // Open: Shift+Tab back to the task's link, Enter.
-        await TabToAsync(page, "e => e.classList.contains('task-link')", backwards: true);
+        await page.TabToAsync("e => e.classList.contains('task-link')", backwards: true);
         await AssertFocusVisibleAsync(page);
         Assert.Equal(DraftTitle, await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
         await page.Keyboard.PressAsync("Enter");
@@ -390,21 +390,6 @@ public sealed class InboxTests(BrowserFixture browser) : BrowserTest(browser)
     /// <summary>The case ids of the rows, top to bottom, from their case links.</summary>
     private static async Task<List<string>> CaseOrderAsync(IPage page) =>
         [.. await Rows(page).Locator("a.case-link").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href').substring('/cases/'.length))")];
-
-    /// <summary>Presses Tab (or Shift+Tab) until the focused element matches, as a keyboard user would; fails after 80 presses.</summary>
-    private static async Task TabToAsync(IPage page, string predicate, bool backwards = false)
-    {
-        for (var i = 0; i < 80; i++)
-        {
-            await page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
-            if (await page.EvaluateAsync<bool>($"() => document.activeElement !== null && ({predicate})(document.activeElement)"))
-            {
-                return;
-            }
-        }
-
-        Assert.Fail($"No focusable element matching {predicate} reached with {(backwards ? "Shift+Tab" : "Tab")}.");
-    }
 
     private static async Task AssertFocusVisibleAsync(IPage page)
     {

@@ -90,6 +90,61 @@ public sealed class StudioEditorPageTests(BrowserFixture browser) : BrowserTest(
         Assert.Contains("cancelActivity=\"false\"", draft);
     }
 
+    [Fact]
+    public async Task ProcessOwner_BuildsAndSavesAWorkflow_WithTheKeyboardOnly()
+    {
+        var page = await SignInAsync("cecilia");
+        await page.GotoAsync("/studio");
+        await page.TabToAsync("e => e.getAttribute('data-testid') === 'new-key' || e.closest('[data-testid=new-key]') !== null");
+        await page.Keyboard.TypeAsync("Tangentbord");
+        await page.TabToAsync("e => e.textContent.trim() === 'Skapa och öppna'");
+        await page.Keyboard.PressAsync("Enter");
+        await page.ExpectPathAsync("/studio/Tangentbord");
+        await Assertions.Expect(page.Locator("[data-testid='studio-canvas'] .djs-element[data-element-id='Step_1']")).ToHaveCountAsync(1);
+
+        await page.TabToAsync("e => e.getAttribute('aria-label') === 'Välj element'");
+        await PickWithKeysAsync(page, "Första steget (Användaruppgift, Step_1)");
+        await Assertions.Expect(page.GetByTestId("selected-element")).ToContainTextAsync("Step_1");
+        await page.TabToAsync("e => e.getAttribute('aria-label') === 'Aktivitet att lägga till'");
+        await PickWithKeysAsync(page, "Risk- och behovsbedömning");
+        await page.TabToAsync("e => e.textContent.trim() === 'Lägg till efter valt element'");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("activity-type")).ToContainTextAsync("Risk- och behovsbedömning");
+
+        await page.TabToAsync("e => e.textContent.trim() === 'Spara utkast'", backwards: true);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByText("Utkastet är sparat", new() { Exact = false })).ToBeVisibleAsync();
+        var draft = await (await Host.As("cecilia").GetAsync("/api/definitions/Tangentbord/draft/xml")).Content.ReadAsStringAsync();
+        Assert.Contains("vp:activityType=\"RiskAssessment\"", draft);
+    }
+
+    /// <summary>Opens the focused MudSelect with Enter, moves to the option with the arrow keys and takes it with Enter.</summary>
+    private static async Task PickWithKeysAsync(IPage page, string option)
+    {
+        await page.Keyboard.PressAsync("Enter");
+        var items = page.Locator(".mud-popover-open .mud-list-item");
+        await Assertions.Expect(items.First).ToBeVisibleAsync();
+        // The highlight is the server's: wait for each arrow key's answer before pressing the next.
+        var highlighted = page.Locator(".mud-popover-open .mud-list-item.mud-selected-item");
+        for (var i = 0; i < 40 && (await highlighted.CountAsync() == 0 || (await highlighted.First.InnerTextAsync()).Trim() != option); i++)
+        {
+            var before = await highlighted.CountAsync() == 0 ? null : (await highlighted.First.InnerTextAsync()).Trim();
+            await page.Keyboard.PressAsync("ArrowDown");
+            if (before is null)
+            {
+                await Assertions.Expect(highlighted).ToHaveCountAsync(1);
+            }
+            else
+            {
+                await Assertions.Expect(highlighted.First).Not.ToHaveTextAsync(before);
+            }
+        }
+
+        Assert.Equal(option, (await highlighted.First.InnerTextAsync()).Trim());
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(items).ToHaveCountAsync(0);
+    }
+
     private async Task<IPage> OpenEditorAsync(string key)
     {
         var page = await SignInAsync("cecilia");

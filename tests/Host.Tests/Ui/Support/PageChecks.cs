@@ -27,6 +27,21 @@ public static class PageChecks
     public static Task ExpectPathAsync(this IPage page, string path) =>
         Assertions.Expect(page).ToHaveURLAsync(new Regex("^[a-z]+://[^/]+" + Regex.Escape(path) + "([?#].*)?$"));
 
+    /// <summary>Presses Tab (or Shift+Tab) until the focused element matches, as a keyboard user would; fails after 80 presses.</summary>
+    public static async Task TabToAsync(this IPage page, string predicate, bool backwards = false)
+    {
+        for (var i = 0; i < 80; i++)
+        {
+            await page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
+            if (await page.EvaluateAsync<bool>($"() => document.activeElement !== null && ({predicate})(document.activeElement)"))
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"No focusable element matching {predicate} reached with {(backwards ? "Shift+Tab" : "Tab")}.");
+    }
+
     /// <summary>Where screenshots go: SCREENSHOT_DIR, or artifacts/screenshots in the repository.</summary>
     public static string ScreenshotDirectory =>
         Environment.GetEnvironmentVariable("SCREENSHOT_DIR") is { Length: > 0 } configured ? configured : Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
