@@ -11,14 +11,18 @@ internal static class SimulationRecords
 {
     public static async Task SaveAsync(NpgsqlDataSource sandbox, SimulationRecord record, CancellationToken cancellationToken)
     {
-        await using var command = sandbox.CreateCommand("""
+        await using (var create = sandbox.CreateCommand("""
             CREATE SCHEMA IF NOT EXISTS sandbox;
             CREATE TABLE IF NOT EXISTS sandbox.simulation (
                 id uuid PRIMARY KEY, home_database text NOT NULL, owner text NOT NULL, definition_key text NOT NULL,
                 definition_version integer, case_id uuid NOT NULL, instance_id uuid NOT NULL,
                 start timestamptz NOT NULL, created_at timestamptz NOT NULL);
-            INSERT INTO sandbox.simulation VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9);
-            """);
+            """))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var command = sandbox.CreateCommand("INSERT INTO sandbox.simulation VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
         foreach (var value in new object?[]
                  {
                      record.Id, record.HomeDatabase, record.Owner, record.DefinitionKey, record.DefinitionVersion, record.CaseId,
