@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Verkstallighet.Host.Simulation;
 using Verkstallighet.Host.Tests.Support;
+using Verkstallighet.Workflows;
 
 namespace Verkstallighet.Host.Tests.Api;
 
@@ -123,9 +126,13 @@ public sealed class SimulationsApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Simulations_AreRefusedToAnOfficer_AndToAnotherUser_ButOpenToAnAdministrator()
+    public async Task Simulations_AreRefusedToAnOfficer_AndToAnotherProcessOwner_ButOpenToAnAdministrator()
     {
         var state = await StartAsync();
+        // The seeded users have one process owner; another is an actor the service is given.
+        var otherOwner = new Actor("petra", new HashSet<string> { "ProcessOwner" }, null);
+        await Assert.ThrowsAsync<ForbiddenException>(() =>
+            cases.Host.Services.GetRequiredService<SimulationService>().GetAsync(Guid.Parse(Id(state)), otherOwner, CancellationToken.None));
 
         await (await cases.Host.As("anna").PostJsonAsync("/api/simulations", new { definitionKey = "Supervision" })).ProblemAsync(403);
         await (await cases.Host.As("anna").GetAsync($"/api/simulations/{Id(state)}")).ProblemAsync(403);
