@@ -60,7 +60,15 @@ public sealed class SimulationService(
         }
 
         var id = Guid.CreateVersion7();
-        await databases.CreateAsync(id, cancellationToken);
+        try
+        {
+            await databases.CreateAsync(id, cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw new ConflictException("Simulations need a database of their own, and the Host's database role may not create one (it needs CREATEDB).");
+        }
+
         try
         {
             await using var engine = await OpenEngineAsync(id, start, parsed.Key, cancellationToken);

@@ -68,7 +68,7 @@ public sealed class SimulationsApiTests : IAsyncLifetime
         Assert.Equal("Overdue", (string?)state["deadlines"]!.AsArray().Single(d => (string?)d!["rule"] == "PlanEstablishment")!["status"]);
         Assert.Contains(state["journal"]!.AsArray(), j => (string?)j!["kind"] == "TimerFired" && (string?)j["at"] == "2026-02-28T23:00:00Z");
 
-        // A restart of nothing but the request: reading it again shows the same simulated time.
+        // Each call opens the sandbox afresh from its database: reading it again shows the same simulated time.
         var read = await (await Owner.GetAsync($"/api/simulations/{Id(state)}")).OkJsonAsync();
         Assert.Equal((string?)state["now"], (string?)read["now"]);
     }
