@@ -35,6 +35,20 @@ internal static class SimulationRecords
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>The simulation's stored clock, or null before it has one.</summary>
+    public static async Task<Instant?> ClockAsync(NpgsqlDataSource sandbox, CancellationToken cancellationToken)
+    {
+        await using var command = sandbox.CreateCommand("SELECT now FROM workflows.clock_state WHERE id = 1");
+        try
+        {
+            return await command.ExecuteScalarAsync(cancellationToken) is Instant now ? now : null;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The simulation's row, or null when its database has none (a creation that did not finish).</summary>
     public static async Task<SimulationRecord?> FindAsync(NpgsqlDataSource sandbox, CancellationToken cancellationToken)
     {

@@ -31,6 +31,9 @@ public sealed class SimulationService(
     IClock realClock,
     IConfiguration configuration)
 {
+    /// <summary>A list opens each simulation's database; beyond this many, delete some.</summary>
+    private const int MaxListed = 100;
+
     private readonly ConcurrentDictionary<Guid, SemaphoreSlim> gates = new();
 
     public async Task<SimulationSnapshot> CreateAsync(SimulationStart request, Actor actor, CancellationToken cancellationToken)
@@ -88,6 +91,26 @@ public sealed class SimulationService(
             await databases.DropAsync(id, CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>The caller's simulations (an administrator's: everyone's), newest first, at most 100.</summary>
+    public async Task<IReadOnlyList<SimulationSummary>> ListAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        var list = new List<SimulationSummary>();
+        foreach (var id in await databases.ListAsync(MaxListed, cancellationToken))
+        {
+            // Only the row and the clock: no engine is built for a list.
+            await using var sandbox = new NpgsqlDataSourceBuilder(databases.ConnectionStringOf(id)).UseNodaTime().Build();
+            if (await SimulationRecords.FindAsync(sandbox, cancellationToken) is { } record && record.HomeDatabase == databases.HomeDatabase
+                && (record.Owner == actor.UserId || actor.IsInRole(Roles.Administrator)))
+            {
+                list.Add(new SimulationSummary(
+                    record.Id, record.Owner, record.DefinitionKey, record.DefinitionVersion, record.Start,
+                    await SimulationRecords.ClockAsync(sandbox, cancellationToken), record.CreatedAt));
+            }
+        }
+
+        return list;
     }
 
     public Task<SimulationSnapshot> GetAsync(Guid id, Actor actor, CancellationToken cancellationToken) =>

@@ -18,13 +18,38 @@ public sealed class SandboxDatabases(string homeConnectionString)
     public string HomeDatabase { get; } = new NpgsqlConnectionStringBuilder(homeConnectionString).Database
         ?? throw new ArgumentException("The connection string names no database.", nameof(homeConnectionString));
 
-    public string NameOf(Guid simulationId)
+    /// <summary>What every sandbox of this home is named with first.</summary>
+    private string Prefix
     {
-        var id = simulationId.ToString("N");
-        var home = HomeDatabase.Length > MaxNameLength - Infix.Length - id.Length
-            ? HomeDatabase[..(MaxNameLength - Infix.Length - id.Length)]
-            : HomeDatabase;
-        return home + Infix + id;
+        get
+        {
+            var room = MaxNameLength - Infix.Length - 32;
+            return (HomeDatabase.Length > room ? HomeDatabase[..room] : HomeDatabase) + Infix;
+        }
+    }
+
+    public string NameOf(Guid simulationId) => Prefix + simulationId.ToString("N");
+
+    /// <summary>The simulations whose databases are on the server, at most <paramref name="limit"/>, newest first (their ids are time-ordered).</summary>
+    public async Task<IReadOnlyList<Guid>> ListAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenHomeAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT datname FROM pg_database WHERE left(datname, length($1)) = $1 ORDER BY datname DESC LIMIT $2", connection)
+        {
+            Parameters = { new() { Value = Prefix }, new() { Value = limit } },
+        };
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (Guid.TryParseExact(reader.GetString(0)[Prefix.Length..], "N", out var id))
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids;
     }
 
     public string ConnectionStringOf(Guid simulationId) =>

@@ -137,6 +137,9 @@ public sealed class SimulationsApiTests : IAsyncLifetime
         await (await cases.Host.As("anna").PostJsonAsync("/api/simulations", new { definitionKey = "Supervision" })).ProblemAsync(403);
         await (await cases.Host.As("anna").GetAsync($"/api/simulations/{Id(state)}")).ProblemAsync(403);
         await (await cases.Host.As("david").GetAsync($"/api/simulations/{Id(state)}")).OkJsonAsync();
+        var listed = Assert.Single((await (await Owner.GetAsync("/api/simulations")).OkJsonAsync()).AsArray())!;
+        Assert.Equal((Id(state), "cecilia", "Supervision", (string?)state["now"]), ((string)listed["id"]!, (string?)listed["owner"], (string?)listed["definitionKey"], (string?)listed["now"]));
+        Assert.Single((await (await cases.Host.As("david").GetAsync("/api/simulations")).OkJsonAsync()).AsArray());
     }
 
     [Fact]

@@ -167,6 +167,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("POST /api/clock/advance",                                 "403",     "403",     "403",       "400",        "401"),
         // Simulations in sandboxes: process owners and administrators (the probe's empty start is a 400; its simulation id
         // names none: 404). A simulation is its creator's; SimulationsApiTests shows that another's is refused.
+        new("GET /api/simulations",                                    "403",     "403",     "200",       "200",        "401"),
         new("POST /api/simulations",                                   "403",     "403",     "400",       "400",        "401"),
         new("GET /api/simulations/{id:guid}",                          "403",     "403",     "404",       "404",        "401"),
         new("DELETE /api/simulations/{id:guid}",                       "403",     "403",     "404",       "404",        "401"),

@@ -15,6 +15,10 @@ public static class SimulationsEndpoints
     {
         var group = app.MapApiGroup("/api/simulations", "Simulations").RequireAuthorization(Policies.ProcessOwnersOrAdministrators);
 
+        group.MapGet("/", ListSimulations)
+            .WithSummary("The caller's simulations (an administrator's: everyone's), newest first, at most 100.")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
         group.MapPost("/", CreateSimulation)
             .WithSummary("Starts a simulation of a workflow's draft (no version) or version, with a sample case, on its own clock.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -47,6 +51,9 @@ public static class SimulationsEndpoints
             .ProducesSimulationProblems();
         return app;
     }
+
+    public static async Task<Ok<IReadOnlyList<SimulationSummary>>> ListSimulations(HttpContext context, SimulationService simulations, CancellationToken ct) =>
+        TypedResults.Ok(await simulations.ListAsync(context.User.ToActor(), ct));
 
     public static async Task<Created<SimulationState>> CreateSimulation(StartSimulationRequest request, HttpContext context, SimulationService simulations, CancellationToken ct)
     {
