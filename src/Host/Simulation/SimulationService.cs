@@ -101,12 +101,19 @@ public sealed class SimulationService(
         {
             // Only the row and the clock: no engine is built for a list.
             await using var sandbox = new NpgsqlDataSourceBuilder(databases.ConnectionStringOf(id)).UseNodaTime().Build();
-            if (await SimulationRecords.FindAsync(sandbox, cancellationToken) is { } record && record.HomeDatabase == databases.HomeDatabase
-                && (record.Owner == actor.UserId || actor.IsInRole(Roles.Administrator)))
+            try
             {
-                list.Add(new SimulationSummary(
-                    record.Id, record.Owner, record.DefinitionKey, record.DefinitionVersion, record.Start,
-                    await SimulationRecords.ClockAsync(sandbox, cancellationToken), record.CreatedAt));
+                if (await SimulationRecords.FindAsync(sandbox, cancellationToken) is { } record && record.HomeDatabase == databases.HomeDatabase
+                    && (record.Owner == actor.UserId || actor.IsInRole(Roles.Administrator)))
+                {
+                    list.Add(new SimulationSummary(
+                        record.Id, record.Owner, record.DefinitionKey, record.DefinitionVersion, record.Start,
+                        await SimulationRecords.ClockAsync(sandbox, cancellationToken), record.CreatedAt));
+                }
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+            {
+                // Deleted since it was listed.
             }
         }
 
@@ -206,6 +213,11 @@ public sealed class SimulationService(
             }
 
             return await work(engine, record);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            // Deleted by another Host between the look-up and the opening.
+            throw new NotFoundException($"Simulation {id} does not exist.");
         }
         finally
         {
