@@ -18,6 +18,12 @@ public sealed class WorkflowsOptions
     /// <summary>Run a Hangfire server in this process (a Host that only serves the API may leave it off).</summary>
     public bool RunHangfireServer { get; set; } = true;
 
+    /// <summary>
+    /// Drive timers and reminders with Hangfire. A sandbox engine (see <c>Simulation/SandboxEngine</c>) turns it off: it
+    /// has no jobs, no recurring sweep and no lease heartbeat, and fires its own timers when its clock is advanced.
+    /// </summary>
+    public bool UseHangfire { get; set; } = true;
+
     /// <summary>A name for this engine's Hangfire server, shown on the dashboard.</summary>
     public string? ServerName { get; set; }
 }

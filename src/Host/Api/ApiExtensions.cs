@@ -10,6 +10,7 @@ using Verkstallighet.Host.Api.Instances;
 using Verkstallighet.Host.Api.Messages;
 using Verkstallighet.Host.Api.Migrations;
 using Verkstallighet.Host.Api.Notifications;
+using Verkstallighet.Host.Api.Simulations;
 using Verkstallighet.Host.Api.Statements;
 using Verkstallighet.Host.Api.Tasks;
 using Verkstallighet.Host.Database;
@@ -74,6 +75,7 @@ public static class ApiExtensions
         app.MapMigrations();
         app.MapAccessLog();
         app.MapClock(simulatedClock);
+        app.MapSimulations();
         app.MapHangfireDashboardForAdministrators();
         // An address under /api that no endpoint has is a 404 for every method, never a 405 that some page's GET
         // route (the UI's, or static files') would otherwise make of it.

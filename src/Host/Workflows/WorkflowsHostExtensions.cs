@@ -1,6 +1,7 @@
 using NodaTime;
 using Verkstallighet.Activities;
 using Verkstallighet.Host.Security;
+using Verkstallighet.Host.Simulation;
 using Verkstallighet.Workflows;
 using Verkstallighet.Workflows.Clock;
 using Verkstallighet.Workflows.Deadlines;
@@ -56,6 +57,7 @@ public static class WorkflowsHostExtensions
         builder.Services.AddVerkstallighetActivities();
         builder.Services.Configure<Verkstallighet.Activities.Cases.CaseOptions>(builder.Configuration.GetSection("Cases"));
         builder.Services.AddSingleton<WorkflowSeeder>();
+        builder.Services.AddVerkstallighetSimulation(connectionString);
         return builder;
     }
 

@@ -43,7 +43,11 @@ public static class WorkflowsServiceCollectionExtensions
         AddClock(services, options);
         AddValidatedOptions(services);
         AddEngineServices(services);
-        AddHangfire(services, options, connectionString);
+        if (options.UseHangfire)
+        {
+            AddHangfire(services, options, connectionString);
+        }
+
         return services;
     }
 

@@ -167,6 +167,15 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("POST /api/migrations/apply",                              "403",     "403",     "400",       "400",        "401"),
         new("GET /api/clock",                                          "200",     "200",     "200",       "200",        "401"),
         new("POST /api/clock/advance",                                 "403",     "403",     "403",       "400",        "401"),
+        // Simulations in sandboxes: process owners and administrators (the probe's empty start is a 400; its simulation id
+        // names none: 404). A simulation is its creator's; SimulationsApiTests shows that another's is refused.
+        new("GET /api/simulations",                                    "403",     "403",     "200",       "200",        "401"),
+        new("POST /api/simulations",                                   "403",     "403",     "400",       "400",        "401"),
+        new("GET /api/simulations/{id:guid}",                          "403",     "403",     "404",       "404",        "401"),
+        new("DELETE /api/simulations/{id:guid}",                       "403",     "403",     "404",       "404",        "401"),
+        new("POST /api/simulations/{id:guid}/tasks/{taskId:guid}/complete", "403", "403",    "404",       "404",        "401"),
+        new("POST /api/simulations/{id:guid}/messages",                "403",     "403",     "404",       "404",        "401"),
+        new("POST /api/simulations/{id:guid}/advance",                 "403",     "403",     "404",       "404",        "401"),
         new("GET /api/access-log",                                     "403",     "403",     "403",       "200",        "401"),
     ];
 
@@ -303,6 +312,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             .Replace("/api/tasks/{id:guid}", $"/api/tasks/{target.TaskId}")
             .Replace("/api/incidents/{id:guid}", $"/api/incidents/{Guid.Empty}")
             .Replace("/api/notifications/{id:guid}", $"/api/notifications/{Guid.Empty}")
+            .Replace("/api/simulations/{id:guid}", $"/api/simulations/{Guid.Empty}")
+            .Replace("{taskId:guid}", Guid.Empty.ToString())
             .Replace("{deadlineId:guid}", target.DeadlineId)
             .Replace("{version:int}", "1")
             .Replace("{number:int}", "1")

@@ -1,0 +1,14 @@
+using Verkstallighet.Workflows.Simulation;
+
+namespace Verkstallighet.Host.Simulation;
+
+public static class SimulationHostExtensions
+{
+    /// <summary>Simulations in sandboxes: one database per simulation, on the server of <paramref name="connectionString"/>.</summary>
+    public static IServiceCollection AddVerkstallighetSimulation(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(new SandboxDatabases(connectionString));
+        services.AddSingleton<SimulationService>();
+        return services;
+    }
+}
