@@ -82,6 +82,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("POST /studio/{Key}/diff/{From:int}/{To:int}",             "400",     "400",     "400",       "400",        "302"),
         new("GET /studio/{Key}/migrate",                               "403",     "403",     "200",       "200",        "302"),
         new("POST /studio/{Key}/migrate",                              "403",     "403",     "400",       "400",        "302"),
+        new("GET /studio/{Key}/simulate",                              "403",     "403",     "200",       "200",        "302"),
+        new("POST /studio/{Key}/simulate",                             "403",     "403",     "400",       "400",        "302"),
         new("GET /fristregler",                                        "403",     "403",     "403",       "200",        "302"),
         new("POST /fristregler",                                       "403",     "403",     "403",       "400",        "302"),
         new("GET /no-access",                                          "200",     "200",     "200",       "200",        "200"),

@@ -58,7 +58,7 @@ public sealed class WorkflowDiagramTests(BrowserFixture browser) : BrowserTest(b
         await Assertions.Expect(page.Locator("g.djs-element[data-element-id='PlanDraft']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bvp-waiting\b"));
         // The plan is due one month from supervision's start, 31 January: 28 February (16 §).
         await Assertions.Expect(page.GetByTestId("instance-timers").Locator("li[data-timer-element='PlanOverdue']")).ToContainTextAsync("2026-02-28");
-        await Assertions.Expect(page.GetByTestId("instance-journal")).ToContainTextAsync("TaskCompleted Assess (anna)");
+        await Assertions.Expect(page.GetByTestId("instance-journal")).ToContainTextAsync("Uppgift slutförd Assess (anna)");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Försök igen") })).ToHaveCountAsync(0);
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("instance-view");
