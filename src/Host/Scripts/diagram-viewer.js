@@ -6,19 +6,7 @@ import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import './diagram-viewer.css';
-
-// The styles are bundled next to this module (diagram-viewer.css); the page links them once, from this origin, so the
-// Content-Security-Policy needs nothing beyond 'self'.
-function ensureStyles() {
-  const href = new URL('./diagram-viewer.css', import.meta.url).href;
-  if (!document.querySelector(`link[data-diagram-viewer][href="${href}"]`)) {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = href;
-    link.dataset.diagramViewer = '';
-    document.head.appendChild(link);
-  }
-}
+import { linkStylesheet } from './link-stylesheet';
 
 /**
  * Draws `xml` into `container` and marks the elements in `waiting` with the class `vp-waiting` and a "Väntar" badge.
@@ -32,7 +20,7 @@ function ensureStyles() {
  * @param {string[]} [done] element ids already completed: the path taken, marked `vp-done`
  */
 export async function create(container, xml, waiting, waitingLabel, description, done = []) {
-  ensureStyles();
+  linkStylesheet('diagram-viewer.css', import.meta.url);
   const viewer = new NavigatedViewer({ container });
   try {
     await viewer.importXML(xml);

@@ -11,6 +11,7 @@ import './studio-modeler.css';
 
 import vpModdle from './studio/vp-moddle.json';
 import { describe } from './studio/element-properties';
+import { linkStylesheet } from './link-stylesheet';
 
 const LABELS = {
   type: 'Typ',
@@ -22,17 +23,6 @@ const LABELS = {
   condition: 'Villkor',
   isExecutable: 'Körbar',
 };
-
-function ensureStyles() {
-  const href = new URL('./studio-diff.css', import.meta.url).href;
-  if (!document.querySelector(`link[data-studio-diff][href="${href}"]`)) {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = href;
-    link.dataset.studioDiff = '';
-    document.head.appendChild(link);
-  }
-}
 
 function text(value) {
   if (value === null || value === undefined || value === '') {
@@ -98,7 +88,7 @@ function mark(viewer, ids, marker) {
  * attrs: [{ name, oldValue, newValue }], from the handle's changes(); its destroy() releases both viewers.
  */
 export async function create(oldContainer, newContainer, oldXml, newXml, descriptions) {
-  ensureStyles();
+  linkStylesheet('studio-diff.css', import.meta.url);
   const before = await draw(oldContainer, oldXml, descriptions.old);
   let after;
   try {

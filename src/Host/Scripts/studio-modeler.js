@@ -14,19 +14,9 @@ import './studio-modeler.css';
 import vpModdle from './studio/vp-moddle.json';
 import studioModule from './studio/index';
 import { apply, describe } from './studio/element-properties';
+import { linkStylesheet } from './link-stylesheet';
 
 const CHANGE_DELAY_MS = 300; // one validation per pause in editing, not one per drag step
-
-function ensureStyles() {
-  const href = new URL('./studio-modeler.css', import.meta.url).href;
-  if (!document.querySelector(`link[data-studio-modeler][href="${href}"]`)) {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = href;
-    link.dataset.studioModeler = '';
-    document.head.appendChild(link);
-  }
-}
 
 function importProblem(e) {
   return { error: e.message || String(e), warnings: (e.warnings || []).map(w => w.message || String(w)) };
@@ -39,7 +29,7 @@ function importProblem(e) {
  * may look at a workflow but not edit it. Returns the handle the page calls.
  */
 export function create(container, options, dotnet) {
-  ensureStyles();
+  linkStylesheet('studio-modeler.css', import.meta.url);
   const modeler = options.readOnly
     ? new NavigatedViewer({ container, moddleExtensions: { vp: vpModdle } })
     : new Modeler({

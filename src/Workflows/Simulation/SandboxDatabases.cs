@@ -14,9 +14,13 @@ public sealed class SandboxDatabases(string homeConnectionString)
 
     private const string Infix = "_sim_";
 
-    /// <summary>The real database's name; a sandbox records it, so a simulation is found only from its own home.</summary>
-    public string HomeDatabase { get; } = new NpgsqlConnectionStringBuilder(homeConnectionString).Database
-        ?? throw new ArgumentException("The connection string names no database.", nameof(homeConnectionString));
+    /// <summary>
+    /// The real database's name (as PostgreSQL does, the user's name when the connection string names none); a sandbox
+    /// records it, so a simulation is found only from its own home.
+    /// </summary>
+    public string HomeDatabase { get; } = new NpgsqlConnectionStringBuilder(homeConnectionString) is var builder && (builder.Database ?? builder.Username) is { Length: > 0 } name
+        ? name
+        : throw new ArgumentException("The connection string names no database and no user.", nameof(homeConnectionString));
 
     /// <summary>What every sandbox of this home is named with first.</summary>
     private string Prefix

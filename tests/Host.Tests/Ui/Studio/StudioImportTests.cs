@@ -56,9 +56,19 @@ public sealed class StudioImportTests(BrowserFixture browser) : BrowserTest(brow
         await Assertions.Expect(page.Locator(".djs-element.vp-problem[data-element-id='Split']")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("not-executable")).ToHaveCountAsync(0);
 
+        // Saved back from bpmn-js and exported: the other tool's attributes and the diagram are still there.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara utkast" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Utkastet är sparat", new() { Exact = false })).ToBeVisibleAsync();
         var draft = await (await Host.As("cecilia").GetAsync("/api/definitions/Intake/draft/xml")).Content.ReadAsStringAsync();
         Assert.Contains("isExecutable=\"true\"", draft);
         Assert.Contains("camunda:candidateGroups=\"Chief\"", draft);
+        Assert.Contains("exporter=\"Camunda Modeler\"", draft);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Exportera .bpmn" }).ClickAsync());
+        Assert.Equal("Intake.bpmn", download.SuggestedFilename);
+        var exported = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.Contains("<bpmndi:BPMNShape id=\"Check_di\" bpmnElement=\"Check\">", exported);
+        Assert.Contains("camunda:candidateGroups=\"Chief\"", exported);
     }
 
     [Fact]

@@ -29,6 +29,21 @@ public sealed class StudioVersionsPageTests(BrowserFixture browser) : BrowserTes
     }
 
     [Fact]
+    public async Task ProcessOwner_RetiresVersion1_AndNewCasesStartOnVersion2()
+    {
+        await PublishRenamedAssessmentAsync();
+        var page = await SignInAsync("cecilia");
+        await page.GotoAsync("/studio/Supervision/versions");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Dra tillbaka version 1" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("versions").Locator("tr[data-version='1']")).ToContainTextAsync("Tillbakadragen");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Dra tillbaka version 1" })).ToHaveCountAsync(0);
+        var caseId = await Cases.CreateCaseAsync();
+        var instance = await (await Host.As("cecilia").GetAsync($"/api/instances/{await Cases.InstanceIdAsync(caseId)}")).OkJsonAsync();
+        Assert.Equal(2, (int)instance["instance"]!["definitionVersion"]!);
+    }
+
+    [Fact]
     public async Task Officer_SeesTheWorkflowReadOnly_WithoutSaveOrPublish()
     {
         var page = await SignInAsync("anna");
