@@ -65,6 +65,47 @@ public sealed class WorkflowDiagramTests(BrowserFixture browser) : BrowserTest(b
     }
 
     [Fact]
+    public async Task InstanceView_ListsAnOpenIncident_AndAProcessOwnerRetriesIt()
+    {
+        // A condition that fails when it runs (no such variable): the gateway raises an incident. No DI, as from a script.
+        const string Failing = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="Defs_Fail" targetNamespace="urn:test">
+              <bpmn:process id="Failing" isExecutable="true">
+                <bpmn:startEvent id="Start"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
+                <bpmn:exclusiveGateway id="Decide" default="F3"><bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing><bpmn:outgoing>F3</bpmn:outgoing></bpmn:exclusiveGateway>
+                <bpmn:endEvent id="Yes"><bpmn:incoming>F2</bpmn:incoming></bpmn:endEvent>
+                <bpmn:endEvent id="No"><bpmn:incoming>F3</bpmn:incoming></bpmn:endEvent>
+                <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Decide" />
+                <bpmn:sequenceFlow id="F2" sourceRef="Decide" targetRef="Yes"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">noSuchVariable.count &gt; 0</bpmn:conditionExpression></bpmn:sequenceFlow>
+                <bpmn:sequenceFlow id="F3" sourceRef="Decide" targetRef="No" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """;
+        var owner = Host.As("cecilia");
+        await (await owner.PostXmlAsync("/api/definitions", Failing)).OkJsonAsync();
+        var started = await (await Host.As("anna").PostJsonAsync("/api/instances", new { definitionKey = "Failing", office = "Stockholm City" })).OkJsonAsync();
+        var instanceId = (string)started["instanceId"]!;
+        Func<IPage, ILocator> incidents = p => p.GetByTestId("instance-incidents");
+
+        var officer = await SignInAsync("anna");
+        await officer.GotoAsync($"/instances/{instanceId}/diagram");
+        await Assertions.Expect(incidents(officer)).ToContainTextAsync("Decide");
+        await Assertions.Expect(officer.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Försök igen") })).ToHaveCountAsync(0);
+
+        var page = await SignInAsync("cecilia");
+        await page.GotoAsync($"/instances/{instanceId}/diagram");
+        // The document has no diagram interchange: the drawing says so, and the facts stay.
+        await Assertions.Expect(page.GetByText("Diagrammet kunde inte ritas: no diagram to display")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Försök igen med Decide" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Steget har körts igen.")).ToBeVisibleAsync();
+        // The cause is still there, so the retry failed the same way: the journal shows the incident twice.
+        var journal = (await (await owner.GetAsync($"/api/instances/{instanceId}/journal")).OkJsonAsync()).AsArray();
+        Assert.Equal(2, journal.Count(e => (string?)e!["kind"] == "IncidentRaised"));
+        await Assertions.Expect(incidents(page).Locator("li")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task DiagramPage_DrawsTheVersionTheCaseRunsOn_NotTheLatest()
     {
         var caseId = await Cases.CreateCaseAsync();
