@@ -30,8 +30,11 @@ public static class StudioSources
         return (latest, $"Version {latest.Version} ({(latest.Status == DefinitionStatus.Retired ? "tillbakadragen" : "publicerad")} {SwedishTime.Format(latest.PublishedAt ?? latest.CreatedAt)}).");
     }
 
-    /// <summary>Saves the document as the draft of <paramref name="key"/>: it must be that workflow's process.</summary>
-    public static async Task<(WorkflowDefinition Draft, ParsedDefinition Parsed)> SaveDraftAsync(DefinitionService definitions, string key, string xml, Actor actor)
+    /// <summary>
+    /// Saves the document as the draft of <paramref name="key"/> (it must be that workflow's process), or, without a
+    /// key, of the workflow the document names (an import).
+    /// </summary>
+    public static async Task<(WorkflowDefinition Draft, ParsedDefinition Parsed)> SaveDraftAsync(DefinitionService definitions, string? key, string xml, Actor actor)
     {
         if (!StudioAccess.CanEdit(actor))
         {

@@ -53,6 +53,30 @@ public sealed class StudioEditorPageTests(BrowserFixture browser) : BrowserTest(
     }
 
     [Fact]
+    public async Task ProcessOwner_EditsAFlowsConditionAndAMessageEventsMessage_AndTheDraftHasThem()
+    {
+        var page = await OpenEditorAsync("Supervision");
+        await ChooseAsync(page, "Välj element", "Planen ändras (Flöde, Flow_PlanChanges)");
+        var condition = page.GetByLabel("Villkor (JavaScript)");
+        await Assertions.Expect(condition).ToHaveValueAsync("followUpDecision === 'PlanChanges'");
+        await condition.FillAsync("followUpDecision === 'PlanChanges' && true");
+        await condition.BlurAsync();
+
+        await ChooseAsync(page, "Välj element", "Överflyttning begärd (Start, TransferRequested)");
+        var message = page.GetByLabel("Meddelandets namn");
+        await Assertions.Expect(message).ToHaveValueAsync("TransferRequested");
+        await message.FillAsync("TransferAsked");
+        await message.BlurAsync();
+        await Assertions.Expect(page.GetByTestId("problem-summary")).ToContainTextAsync("Inga problem");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara utkast" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Utkastet är sparat", new() { Exact = false })).ToBeVisibleAsync();
+        var draft = await (await Host.As("cecilia").GetAsync("/api/definitions/Supervision/draft/xml")).Content.ReadAsStringAsync();
+        Assert.Contains("followUpDecision === 'PlanChanges' &amp;&amp; true", draft);
+        Assert.Matches("<bpmn:message id=\"[^\"]+\" name=\"TransferAsked\"", draft);
+    }
+
+    [Fact]
     public async Task ProcessOwner_BuildsASmallWorkflowFromThePalette_WithAUserTaskAndADeadlineTimer_AndSavesIt()
     {
         var page = await SignInAsync("cecilia");
